@@ -1,0 +1,213 @@
+package dev.nca.core.engine;
+
+import dev.nca.core.model.MaskMode;
+import dev.nca.core.model.NcaConfig;
+import dev.nca.core.model.NcaParameters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs an NCA forward over many steps and back-propagates through time by hand.
+ *
+ * <p>One step, with N = B*S*S cells and feature-major layouts:
+ * <pre>
+ *   z = perceive(x)                [C*K, N]   (Java stencil, exact adjoint)
+ *   a = W2^T z (+ b2)              [H, N]     (GEMM)
+ *   f = W1^T u(a)                  [C, N]     (GEMM)
+ *   x' = x + m * (f + v)                      (m: Bernoulli(q) per cell or per element)
+ * </pre>
+ * States enter and leave as {@code [B, C, S, S]}. An engine is bound to one config, lattice side
+ * and data type; it keeps reusable buffers per batch size and is not thread-safe.
+ */
+public final class NcaEngine {
+
+    private final NcaConfig config;
+    private final int size;
+    private final DataType dtype;
+    private final Stencil stencil;
+    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private final Map<Workspace, Long> generations = new HashMap<>();
+
+    public NcaEngine(NcaConfig config, int size, DataType dtype) {
+        this.config = config;
+        this.size = size;
+        this.dtype = dtype;
+        this.stencil = new Stencil(config.kernels(), config.boundary(), size);
+    }
+
+    public NcaConfig config() {
+        return config;
+    }
+
+    /** S, the lattice side this engine runs on. */
+    public int size() {
+        return size;
+    }
+
+    public DataType dataType() {
+        return dtype;
+    }
+
+    /**
+     * Rolls states forward.
+     *
+     * @param params      the parameters (data type of this engine)
+     * @param start       {@code [B, C, S, S]}, not modified
+     * @param steps       number of steps, >= 1
+     * @param recordSteps steps (1..steps) whose states to return; may be empty
+     * @param maskRandom  random source of the update masks (unused when q = 1)
+     * @param keepTape    whether to keep what {@link #backward} needs
+     */
+    public Rollout rollout(NcaParameters params, INDArray start, int steps, int[] recordSteps,
+                           SplittableRandom maskRandom, boolean keepTape) {
+        checkState(start);
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        Workspace ws = workspace((int) start.size(0));
+        ws.x.readFrom(toFeatureMajor(start));
+        double[] bias = params.v().data().asDouble();
+        TreeMap<Integer, INDArray> recorded = new TreeMap<>();
+        java.util.Set<Integer> wanted = new java.util.HashSet<>();
+        for (int s : recordSteps) {
+            if (s < 1 || s > steps) {
+                throw new IllegalArgumentException("record step " + s + " outside 1.." + steps);
+            }
+            wanted.add(s);
+        }
+        for (int t = 0; t < steps; t++) {
+            INDArray z = ws.z(t, keepTape);
+            INDArray a = ws.a(t, keepTape);
+            stencil.forward(ws.x, ws.zHost, config.channels(), ws.batch);
+            ws.zHost.writeTo(z);
+            Nd4j.gemm(params.w2(), z, a, true, false, 1.0, 0.0);
+            if (params.b2() != null) {
+                a.addiColumnVector(params.b2());
+            }
+            config.activation().apply(a, ws.u);
+            Nd4j.gemm(params.w1(), ws.u, ws.f, true, false, 1.0, 0.0);
+            ws.fHost.readFrom(ws.f);
+            HostArray mask = config.masked() ? sampleMask(ws.mask(t, keepTape), maskRandom) : null;
+            for (int c = 0; c < config.channels(); c++) {
+                int mOff = config.maskMode() == MaskMode.CELL ? 0 : c * ws.cells;
+                ws.x.residual(c * ws.cells, ws.fHost, bias[c], mask, mOff, ws.cells);
+            }
+            if (wanted.contains(t + 1)) {
+                recorded.put(t + 1, currentState(ws));
+            }
+        }
+        INDArray last = recorded.containsKey(steps) ? recorded.get(steps) : currentState(ws);
+        long gen = generations.merge(ws, 1L, Long::sum);
+        return new Rollout(recorded, last, steps, keepTape ? ws : null, gen);
+    }
+
+    /**
+     * Back-propagates through a taped rollout and adds the parameter gradients to {@code grads}.
+     *
+     * @param params    the parameters the rollout used
+     * @param rollout   a rollout made with a tape, and the latest one of its batch size
+     * @param gradients d loss / d state at some steps (1..steps), each {@code [B, C, S, S]}
+     * @param grads     accumulator, same config and data type: gradients are added
+     * @return d loss / d start state, {@code [B, C, S, S]}
+     */
+    public INDArray backward(NcaParameters params, Rollout rollout, Map<Integer, INDArray> gradients,
+                             NcaParameters grads) {
+        Workspace ws = rollout.workspace;
+        if (ws == null) {
+            throw new IllegalStateException("the rollout was made without a tape");
+        }
+        if (generations.getOrDefault(ws, 0L) != rollout.generation) {
+            throw new IllegalStateException("the tape was overwritten by a later rollout of the same batch size");
+        }
+        ws.gx.zero();
+        HostArray injected = HostArray.create(dtype, ws.x.length());
+        for (int t = rollout.steps(); t >= 1; t--) {
+            INDArray g = gradients.get(t);
+            if (g != null) {
+                checkState(g);
+                injected.readFrom(toFeatureMajor(g));
+                ws.gx.add(injected);
+            }
+            stepBackward(params, ws, t - 1, grads);
+        }
+        INDArray dStart = Nd4j.create(dtype, config.channels(), ws.batch, size, size);
+        ws.gx.writeTo(dStart);
+        return dStart.permute(1, 0, 2, 3).dup('c');
+    }
+
+    /** One step back: ws.gx holds dL/dx_{t+1} on entry and dL/dx_t on exit. */
+    private void stepBackward(NcaParameters p, Workspace ws, int t, NcaParameters grads) {
+        int n = ws.cells;
+        HostArray mask = config.masked() ? ws.mask(t, true) : null;
+        for (int c = 0; c < config.channels(); c++) {
+            int mOff = config.maskMode() == MaskMode.CELL ? 0 : c * n;
+            ws.gf.maskedCopy(c * n, ws.gx, mask, mOff, n);
+        }
+        INDArray v = grads.v();
+        for (int c = 0; c < config.channels(); c++) {
+            v.putScalar(c, 0, v.getDouble(c, 0) + ws.gf.sum(c * n, n));
+        }
+        ws.gf.writeTo(ws.gfArr);
+        INDArray a = ws.a(t, true);
+        config.activation().apply(a, ws.u);
+        Nd4j.gemm(ws.u, ws.gfArr, grads.w1(), false, true, 1.0, 1.0);
+        Nd4j.gemm(p.w1(), ws.gfArr, ws.gh, false, false, 1.0, 0.0);
+        config.activation().derivative(a, ws.du);
+        ws.gh.muli(ws.du);
+        if (grads.b2() != null) {
+            grads.b2().addi(ws.gh.sum(true, 1));
+        }
+        Nd4j.gemm(ws.z(t, true), ws.gh, grads.w2(), false, true, 1.0, 1.0);
+        Nd4j.gemm(p.w2(), ws.gh, ws.gz, false, false, 1.0, 0.0);
+        ws.zHost.readFrom(ws.gz);
+        stencil.adjoint(ws.zHost, ws.gx, config.channels(), ws.batch);
+    }
+
+    private HostArray sampleMask(HostArray mask, SplittableRandom random) {
+        double q = config.updateProbability();
+        for (int i = 0; i < mask.length(); i++) {
+            mask.set(i, random.nextDouble() < q ? 1.0 : 0.0);
+        }
+        return mask;
+    }
+
+    private INDArray currentState(Workspace ws) {
+        INDArray fm = Nd4j.create(dtype, config.channels(), ws.batch, size, size);
+        ws.x.writeTo(fm);
+        return fm.permute(1, 0, 2, 3).dup('c');
+    }
+
+    private INDArray toFeatureMajor(INDArray state) {
+        INDArray s = state.dataType() == dtype ? state : state.castTo(dtype);
+        return s.permute(1, 0, 2, 3).dup('c');
+    }
+
+    private void checkState(INDArray state) {
+        if (state.rank() != 4 || state.size(1) != config.channels() || state.size(2) != size || state.size(3) != size) {
+            throw new IllegalArgumentException("state must be [B, " + config.channels() + ", " + size + ", " + size
+                    + "], got " + java.util.Arrays.toString(state.shape()));
+        }
+    }
+
+    private Workspace workspace(int batch) {
+        return workspaces.computeIfAbsent(batch, b -> new Workspace(config, dtype, b, size));
+    }
+
+    /** Bytes held by all tapes (for memory reports). */
+    public long tapeBytes() {
+        return workspaces.values().stream().mapToLong(Workspace::tapeBytes).sum();
+    }
+
+    /** Nominal floating-point operations of one forward step of one sample (for benchmarks). */
+    public long forwardFlopsPerSampleStep() {
+        long cells = (long) size * size;
+        long stencilFlops = 2L * stencil.tapCount() * config.channels();
+        long mlp = 2L * config.perceptionSize() * config.hidden() + 2L * config.hidden() * config.channels();
+        return cells * (stencilFlops + mlp + 3L * config.channels());
+    }
+}

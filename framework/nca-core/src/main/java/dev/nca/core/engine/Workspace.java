@@ -1,0 +1,93 @@
+package dev.nca.core.engine;
+
+import dev.nca.core.model.MaskMode;
+import dev.nca.core.model.NcaConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Buffers for one batch size, reused across steps, mini-batches and epochs (fresh large
+ * allocations cost page faults). N = B*S*S cells; all ND4J arrays are c-order and feature-major.
+ *
+ * <p>The tape holds, per step t, the perception {@code z_t [C*K, N]}, the hidden pre-activation
+ * {@code a_t [H, N]} and the mask; that is what back-propagation needs (u(a_t) is recomputed).
+ * Tape memory per step: {@code 4*N*(C*K + H)} bytes in float32 plus the mask.
+ */
+final class Workspace {
+
+    final int batch;
+    final int cells;
+    final HostArray x;
+    final HostArray zHost;
+    final HostArray fHost;
+    final HostArray gx;
+    final HostArray gf;
+    final INDArray u;
+    final INDArray f;
+    final INDArray gfArr;
+    final INDArray gh;
+    final INDArray du;
+    final INDArray gz;
+    private final NcaConfig config;
+    private final DataType dtype;
+    private final List<INDArray> zTape = new ArrayList<>();
+    private final List<INDArray> aTape = new ArrayList<>();
+    private final List<HostArray> maskTape = new ArrayList<>();
+
+    Workspace(NcaConfig config, DataType dtype, int batch, int size) {
+        this.config = config;
+        this.dtype = dtype;
+        this.batch = batch;
+        this.cells = batch * size * size;
+        int c = config.channels();
+        int ck = config.perceptionSize();
+        int h = config.hidden();
+        x = HostArray.create(dtype, c * cells);
+        zHost = HostArray.create(dtype, ck * cells);
+        fHost = HostArray.create(dtype, c * cells);
+        gx = HostArray.create(dtype, c * cells);
+        gf = HostArray.create(dtype, c * cells);
+        u = Nd4j.create(dtype, h, cells);
+        f = Nd4j.create(dtype, c, cells);
+        gfArr = Nd4j.create(dtype, c, cells);
+        gh = Nd4j.create(dtype, h, cells);
+        du = Nd4j.create(dtype, h, cells);
+        gz = Nd4j.create(dtype, ck, cells);
+    }
+
+    /** Perception buffer of step {@code t} (0-based); with {@code taped == false} always slot 0. */
+    INDArray z(int t, boolean taped) {
+        return slot(zTape, taped ? t : 0, config.perceptionSize());
+    }
+
+    /** Pre-activation buffer of step {@code t}. */
+    INDArray a(int t, boolean taped) {
+        return slot(aTape, taped ? t : 0, config.hidden());
+    }
+
+    /** Mask buffer of step {@code t}: {@code [N]} per cell or {@code [C*N]} per element. */
+    HostArray mask(int t, boolean taped) {
+        int i = taped ? t : 0;
+        while (maskTape.size() <= i) {
+            int len = config.maskMode() == MaskMode.CELL ? cells : config.channels() * cells;
+            maskTape.add(HostArray.create(dtype, len));
+        }
+        return maskTape.get(i);
+    }
+
+    private INDArray slot(List<INDArray> tape, int i, int rows) {
+        while (tape.size() <= i) {
+            tape.add(Nd4j.create(dtype, rows, cells));
+        }
+        return tape.get(i);
+    }
+
+    /** Bytes held by the tape. */
+    long tapeBytes() {
+        long per = (long) cells * (config.perceptionSize() + config.hidden()) * dtype.width();
+        return per * Math.max(zTape.size(), aTape.size());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nca.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nca.api.Activation;
+import dev.nca.api.Boundary;
+import dev.nca.api.Kernels;
+import dev.nca.core.model.MaskMode;
+import dev.nca.core.model.NcaConfig;
+import dev.nca.core.model.NcaParameters;
+import dev.nca.core.support.TestExtensions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The hand-written BPTT against central finite differences in float64. */
+class NcaEngineGradientTest {
+
+    private static final int S = 5;
+    private static final int B = 2;
+    private static final int STEPS = 3;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Boundary boundary : Boundary.values()) {
+            for (MaskMode mode : MaskMode.values()) {
+                out.add(Arguments.of(boundary, mode, 0.6, true, TestExtensions.asymmetric(), TestExtensions.tanh()));
+            }
+            out.add(Arguments.of(boundary, MaskMode.CELL, 1.0, false, TestExtensions.idLap(), TestExtensions.relu()));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} q={2} bias={3} {4} {5}")
+    @MethodSource("cases")
+    void parameterAndInputGradientsMatchFiniteDifferences(Boundary boundary, MaskMode mode, double q, boolean bias,
+                                                          Kernels kernels, Activation act) {
+        NcaConfig config = new NcaConfig(3, 2, 4, bias, kernels, act, boundary, q, mode);
+        NcaEngine engine = new NcaEngine(config, S, DataType.DOUBLE);
+        NcaParameters params = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(1), 1.0);
+        SplittableRandom r = new SplittableRandom(2);
+        // non-zero W1, v and b2 so that every path carries gradient
+        params.tensors().forEach((k, t) -> {
+            if (!k.equals(NcaParameters.W2)) {
+                t.assign(randomArray(t.shape(), r, 0.5));
+            }
+        });
+        INDArray start = randomArray(new long[] {B, 3, S, S}, r, 1.0);
+        Map<Integer, INDArray> weights = new HashMap<>();
+        weights.put(2, randomArray(new long[] {B, 3, S, S}, r, 1.0));
+        weights.put(STEPS, randomArray(new long[] {B, 3, S, S}, r, 1.0));
+
+        Rollout roll = engine.rollout(params, start, STEPS, new int[] {2, STEPS}, new SplittableRandom(9), true);
+        Map<Integer, INDArray> dState = new HashMap<>();
+        // loss = sum_t <w_t, x_t> + 0.5 |x_T|^2 (non-linear in the final state)
+        dState.put(2, weights.get(2));
+        dState.put(STEPS, weights.get(STEPS).add(roll.states().get(STEPS)));
+        NcaParameters grads = NcaParameters.zeros(config, DataType.DOUBLE);
+        INDArray dStart = engine.backward(params, roll, dState, grads);
+
+        double eps = 1e-6;
+        for (Map.Entry<String, INDArray> e : params.tensors().entrySet()) {
+            INDArray p = e.getValue();
+            INDArray analytic = grads.tensors().get(e.getKey());
+            for (int i = 0; i < p.length(); i++) {
+                double old = p.getDouble(i);
+                p.putScalar(i, old + eps);
+                double up = loss(engine, params, start, weights);
+                p.putScalar(i, old - eps);
+                double down = loss(engine, params, start, weights);
+                p.putScalar(i, old);
+                assertClose(e.getKey() + "[" + i + "]", analytic.getDouble(i), (up - down) / (2 * eps));
+            }
+        }
+        for (int i = 0; i < start.length(); i += 3) {
+            double old = start.getDouble(i);
+            start.putScalar(i, old + eps);
+            double up = loss(engine, params, start, weights);
+            start.putScalar(i, old - eps);
+            double down = loss(engine, params, start, weights);
+            start.putScalar(i, old);
+            assertClose("start[" + i + "]", dStart.getDouble(i), (up - down) / (2 * eps));
+        }
+    }
+
+    private static void assertClose(String what, double analytic, double numeric) {
+        double tol = 1e-6 + 1e-5 * Math.max(Math.abs(analytic), Math.abs(numeric));
+        assertThat(Math.abs(analytic - numeric)).as("%s analytic %s numeric %s", what, analytic, numeric)
+                .isLessThanOrEqualTo(tol);
+    }
+
+    private static double loss(NcaEngine engine, NcaParameters params, INDArray start, Map<Integer, INDArray> w) {
+        Rollout r = engine.rollout(params, start, STEPS, new int[] {2, STEPS}, new SplittableRandom(9), false);
+        INDArray last = r.states().get(STEPS);
+        return r.states().get(2).mul(w.get(2)).sumNumber().doubleValue()
+                + last.mul(w.get(STEPS)).sumNumber().doubleValue()
+                + 0.5 * last.mul(last).sumNumber().doubleValue();
+    }
+
+    static INDArray randomArray(long[] shape, SplittableRandom r, double scale) {
+        INDArray a = Nd4j.create(DataType.DOUBLE, shape);
+        for (int i = 0; i < a.length(); i++) {
+            a.putScalar(i, (2 * r.nextDouble() - 1) * scale);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nca.core.support;
+
+import dev.nca.api.Activation;
+import dev.nca.api.Kernels;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Minimal kernels and activations for engine tests (the shipped ones live in plugins). */
+public final class TestExtensions {
+
+    private TestExtensions() {
+    }
+
+    public static final double[][] IDENTITY = {{0, 0, 0}, {0, 1, 0}, {0, 0, 0}};
+    public static final double[][] LAPLACIAN = {{0.25, 0.5, 0.25}, {0.5, -3, 0.5}, {0.25, 0.5, 0.25}};
+    public static final double[][] SOBEL_X = {{0.125, 0.25, 0.125}, {0, 0, 0}, {-0.125, -0.25, -0.125}};
+    /** Deliberately asymmetric, to catch flipped-kernel mistakes in the adjoint. */
+    public static final double[][] LOPSIDED = {{0.3, -0.2, 0}, {0.1, 0.5, -0.7}, {0, 0.9, 0.05}};
+
+    public static Kernels idLap() {
+        return Kernels.of(List.of("identity", "laplacian"), new double[][][] {IDENTITY, LAPLACIAN});
+    }
+
+    public static Kernels asymmetric() {
+        return Kernels.of(List.of("identity", "sobel-x", "lopsided"), new double[][][] {IDENTITY, SOBEL_X, LOPSIDED});
+    }
+
+    public static Activation tanh() {
+        return new Activation() {
+            @Override
+            public String name() {
+                return "tanh";
+            }
+
+            @Override
+            public String description() {
+                return "tanh";
+            }
+
+            @Override
+            public void apply(INDArray a, INDArray out) {
+                out.assign(Transforms.tanh(a, true));
+            }
+
+            @Override
+            public void derivative(INDArray a, INDArray out) {
+                INDArray t = Transforms.tanh(a, true);
+                out.assign(t.muli(t).rsubi(1.0));
+            }
+        };
+    }
+
+    public static Activation relu() {
+        return new Activation() {
+            @Override
+            public String name() {
+                return "relu";
+            }
+
+            @Override
+            public String description() {
+                return "relu";
+            }
+
+            @Override
+            public void apply(INDArray a, INDArray out) {
+                out.assign(Transforms.relu(a, true));
+            }
+
+            @Override
+            public void derivative(INDArray a, INDArray out) {
+                out.assign(a.gt(0).castTo(a.dataType()));
+            }
+        };
+    }
+}
