@@ -32,12 +32,18 @@ public final class NcaEngine {
     private final Stencil stencil;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
     private final Map<Workspace, Long> generations = new HashMap<>();
+    private final EngineProfile profile = new EngineProfile();
 
     public NcaEngine(NcaConfig config, int size, DataType dtype) {
         this.config = config;
         this.size = size;
         this.dtype = dtype;
         this.stencil = new Stencil(config.kernels(), config.boundary(), size);
+    }
+
+    /** Time spent per kind of work since the profile was last reset. */
+    public EngineProfile profile() {
+        return profile;
     }
 
     public NcaConfig config() {
@@ -83,22 +89,38 @@ public final class NcaEngine {
         for (int t = 0; t < steps; t++) {
             INDArray z = ws.z(t, keepTape);
             INDArray a = ws.a(t, keepTape);
+            long t0 = System.nanoTime();
             stencil.forward(ws.x, ws.zHost, config.channels(), ws.batch);
+            long t1 = System.nanoTime();
+            profile.add(EngineProfile.Section.PERCEIVE, t0);
             ws.zHost.writeTo(z);
+            long t2 = System.nanoTime();
+            profile.add(EngineProfile.Section.TRANSFER, t1);
             Nd4j.gemm(params.w2(), z, a, true, false, 1.0, 0.0);
             if (params.b2() != null) {
                 a.addiColumnVector(params.b2());
             }
+            long t3 = System.nanoTime();
+            profile.add(EngineProfile.Section.GEMM_FORWARD, t2);
             config.activation().apply(a, ws.u);
+            long t4 = System.nanoTime();
+            profile.add(EngineProfile.Section.ACTIVATION, t3);
             Nd4j.gemm(params.w1(), ws.u, ws.f, true, false, 1.0, 0.0);
+            long t5 = System.nanoTime();
+            profile.add(EngineProfile.Section.GEMM_FORWARD, t4);
             ws.fHost.readFrom(ws.f);
+            long t6 = System.nanoTime();
+            profile.add(EngineProfile.Section.TRANSFER, t5);
             HostArray mask = config.masked() ? sampleMask(ws.mask(t, keepTape), maskRandom) : null;
             for (int c = 0; c < config.channels(); c++) {
                 int mOff = config.maskMode() == MaskMode.CELL ? 0 : c * ws.cells;
                 ws.x.residual(c * ws.cells, ws.fHost, bias[c], mask, mOff, ws.cells);
             }
+            profile.add(EngineProfile.Section.ELEMENTWISE, t6);
             if (wanted.contains(t + 1)) {
+                long t7 = System.nanoTime();
                 recorded.put(t + 1, currentState(ws));
+                profile.add(EngineProfile.Section.TRANSFER, t7);
             }
         }
         INDArray last = recorded.containsKey(steps) ? recorded.get(steps) : currentState(ws);
@@ -143,6 +165,7 @@ public final class NcaEngine {
     /** One step back: ws.gx holds dL/dx_{t+1} on entry and dL/dx_t on exit. */
     private void stepBackward(NcaParameters p, Workspace ws, int t, NcaParameters grads) {
         int n = ws.cells;
+        long t0 = System.nanoTime();
         HostArray mask = config.masked() ? ws.mask(t, true) : null;
         for (int c = 0; c < config.channels(); c++) {
             int mOff = config.maskMode() == MaskMode.CELL ? 0 : c * n;
@@ -152,20 +175,35 @@ public final class NcaEngine {
         for (int c = 0; c < config.channels(); c++) {
             v.putScalar(c, 0, v.getDouble(c, 0) + ws.gf.sum(c * n, n));
         }
+        long t1 = System.nanoTime();
+        profile.add(EngineProfile.Section.ELEMENTWISE, t0);
         ws.gf.writeTo(ws.gfArr);
+        long t2 = System.nanoTime();
+        profile.add(EngineProfile.Section.TRANSFER, t1);
         INDArray a = ws.a(t, true);
         config.activation().apply(a, ws.u);
+        long t3 = System.nanoTime();
+        profile.add(EngineProfile.Section.ACTIVATION, t2);
         Nd4j.gemm(ws.u, ws.gfArr, grads.w1(), false, true, 1.0, 1.0);
         Nd4j.gemm(p.w1(), ws.gfArr, ws.gh, false, false, 1.0, 0.0);
+        long t4 = System.nanoTime();
+        profile.add(EngineProfile.Section.GEMM_BACKWARD, t3);
         config.activation().derivative(a, ws.du);
         ws.gh.muli(ws.du);
+        long t5 = System.nanoTime();
+        profile.add(EngineProfile.Section.ACTIVATION, t4);
         if (grads.b2() != null) {
             grads.b2().addi(ws.gh.sum(true, 1));
         }
         Nd4j.gemm(ws.z(t, true), ws.gh, grads.w2(), false, true, 1.0, 1.0);
         Nd4j.gemm(p.w2(), ws.gh, ws.gz, false, false, 1.0, 0.0);
+        long t6 = System.nanoTime();
+        profile.add(EngineProfile.Section.GEMM_BACKWARD, t5);
         ws.zHost.readFrom(ws.gz);
+        long t7 = System.nanoTime();
+        profile.add(EngineProfile.Section.TRANSFER, t6);
         stencil.adjoint(ws.zHost, ws.gx, config.channels(), ws.batch);
+        profile.add(EngineProfile.Section.PERCEIVE_ADJOINT, t7);
     }
 
     private HostArray sampleMask(HostArray mask, SplittableRandom random) {

@@ -4,6 +4,9 @@ import dev.nca.api.Activation;
 import dev.nca.api.Kernels;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Minimal kernels and activations for engine tests (the shipped ones live in plugins). */
@@ -65,12 +68,12 @@ public final class TestExtensions {
 
             @Override
             public void apply(INDArray a, INDArray out) {
-                out.assign(Transforms.relu(a, true));
+                Nd4j.exec(new RectifiedLinear(a, out, 0.0));
             }
 
             @Override
             public void derivative(INDArray a, INDArray out) {
-                out.assign(a.gt(0).castTo(a.dataType()));
+                Nd4j.exec(new Step(a, out, 0.0));
             }
         };
     }

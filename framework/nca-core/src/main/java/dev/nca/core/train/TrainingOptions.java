@@ -1,0 +1,26 @@
+package dev.nca.core.train;
+
+/**
+ * Optimiser and batching settings of a training run.
+ *
+ * @param learningRate Nadam step size
+ * @param beta1        first-moment decay
+ * @param beta2        second-moment decay
+ * @param epsilon      Nadam denominator guard
+ * @param normalise    per-tensor gradient normalisation before the update
+ * @param block        samples rolled out together (bounds tape memory; does not change results)
+ */
+public record TrainingOptions(double learningRate, double beta1, double beta2, double epsilon, boolean normalise,
+                              int block) {
+
+    public TrainingOptions {
+        if (!(learningRate > 0) || block < 1) {
+            throw new IllegalArgumentException("learningRate must be > 0 and block >= 1");
+        }
+    }
+
+    /** The paper's settings: lr 1e-3, betas 0.9/0.999, normalised gradients, blocks of 16. */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, 16);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nca.runtime.recipe;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The recipe's {@code [training]} table.
+ *
+ * @param schedule              the name of the {@link dev.nca.api.TrainingSchedule} extension
+ * @param scheduleParams        the raw {@code [training.schedule_params]} table (immutable)
+ * @param frameSpacing          t, NCA steps between data frames, 1..100000, or empty to use the
+ *                              dataset's hint
+ * @param epochs                number of epochs, 1..10^7
+ * @param minibatch             samples per optimiser step, 1..100000
+ * @param loss                  the name of the {@link dev.nca.api.LossFunction} extension
+ * @param lossParams            the raw {@code [training.loss_params]} table (immutable)
+ * @param learningRate          Nadam learning rate, > 0
+ * @param beta1                 Nadam first-moment decay, in [0, 1)
+ * @param beta2                 Nadam second-moment decay, in [0, 1)
+ * @param epsilon               Nadam denominator offset, > 0
+ * @param gradientNormalisation whether each parameter tensor's gradient is scaled to unit norm
+ * @param block                 samples rolled out together in one block (memory/speed knob), 1..4096
+ * @param threads               worker threads, 0 = all cores, 0..256
+ */
+public record TrainingSection(String schedule, Map<String, Object> scheduleParams, OptionalInt frameSpacing,
+                              long epochs, int minibatch, String loss, Map<String, Object> lossParams,
+                              double learningRate, double beta1, double beta2, double epsilon,
+                              boolean gradientNormalisation, int block, int threads) {
+
+    public TrainingSection {
+        Objects.requireNonNull(schedule, "schedule");
+        scheduleParams = RawValues.immutable(scheduleParams);
+        Objects.requireNonNull(frameSpacing, "frameSpacing");
+        Objects.requireNonNull(loss, "loss");
+        lossParams = RawValues.immutable(lossParams);
+    }
+}
