@@ -139,4 +139,16 @@ public abstract class ActivationContract extends NamedExtensionContract<Activati
         }
         return n;
     }
+
+    /**
+     * The engine's back-propagation through time with this activation matches finite differences
+     * for every boundary and both mask modes (identity + Laplacian + an asymmetric stencil).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("dev.nca.testkit.EngineGradientCheck#boundariesAndMasks")
+    public void engineBackpropagationMatchesFiniteDifferences(dev.nca.api.Boundary boundary,
+                                                              dev.nca.core.model.MaskMode mode) {
+        new EngineGradientCheck(EngineGradientCheck.defaultChecker()).check(EngineGradientCheck.referenceKernels(), activation(), boundary,
+                mode, 0.7);
+    }
 }

@@ -73,4 +73,16 @@ public abstract class KernelSetContract extends NamedExtensionContract<KernelSet
             assertThat(b.stencil(i)).isDeepEqualTo(a.stencil(i));
         }
     }
+
+    /**
+     * The engine's back-propagation through time with these stencils matches finite differences for
+     * every boundary and both mask modes (tanh activation).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("dev.nca.testkit.EngineGradientCheck#boundariesAndMasks")
+    public void engineBackpropagationMatchesFiniteDifferences(dev.nca.api.Boundary boundary,
+                                                              dev.nca.core.model.MaskMode mode) {
+        new EngineGradientCheck(EngineGradientCheck.defaultChecker()).check(kernels(), EngineGradientCheck.tanh(), boundary, mode,
+                0.7);
+    }
 }

@@ -63,12 +63,12 @@ public final class PluginHost implements AutoCloseable {
                 LOG.warn("Plugin directory {} does not exist or is not a directory; skipped", root);
             }
         }
-        GuardedPluginManager manager = new GuardedPluginManager(roots, config.frameworkVersion(), problems);
+        GuardedPluginManager manager = new GuardedPluginManager(roots, config.requiresCheckVersion(), problems);
         try {
             if (!roots.isEmpty()) {
                 manager.loadPlugins();
             }
-            reportUnusable(manager, config.frameworkVersion(), problems);
+            reportUnusable(manager, config.requiresCheckVersion(), problems);
             manager.startPlugins();
             List<ExtensionRegistry<?>> registries = new ArrayList<>();
             Map<String, Integer> contributed = new HashMap<>();

@@ -30,6 +30,16 @@ public record PluginHostConfig(List<Path> roots, String frameworkVersion) {
         roots = List.copyOf(unique);
     }
 
+    /**
+     * The version plugins' {@code Plugin-Requires} is checked against: the framework version
+     * without a pre-release suffix, since PF4J's semantic-version check ranks {@code 0.1.0-SNAPSHOT}
+     * below {@code >=0.1.0}.
+     */
+    public String requiresCheckVersion() {
+        int dash = frameworkVersion.indexOf('-');
+        return dash < 0 ? frameworkVersion : frameworkVersion.substring(0, dash);
+    }
+
     /** Only class-path (built-in) extensions, no plugin directories. */
     public static PluginHostConfig classpathOnly(String frameworkVersion) {
         return new PluginHostConfig(List.of(), frameworkVersion);

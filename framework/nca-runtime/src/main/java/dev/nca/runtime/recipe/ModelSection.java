@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.model.MaskMode;
 import dev.nca.api.Boundary;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 public record ModelSection(int channels, int observable, int hidden, boolean hiddenBias, String kernels,
                            Map<String, Object> kernelParams, String activation, Optional<Boundary> boundary,
-                           double updateProbability, UpdateMask mask, double initScale) {
+                           double updateProbability, MaskMode mask, double initScale) {
 
     public ModelSection {
         Objects.requireNonNull(kernels, "kernels");

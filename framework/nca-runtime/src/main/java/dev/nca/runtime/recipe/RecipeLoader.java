@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.model.MaskMode;
 import com.moandjiezana.toml.Toml;
 import dev.nca.api.Boundary;
 import dev.nca.api.NcaException;
@@ -157,7 +158,7 @@ public final class RecipeLoader {
         Optional<Boundary> boundary = t.optionalChoice("boundary", null, List.of("periodic", "zero", "reflect"))
                 .map(b -> Boundary.valueOf(b.toUpperCase(Locale.ROOT)));
         double q = t.real("update_probability", 1.0, 0.0, false, 1.0, true, "in (0, 1]");
-        UpdateMask mask = UpdateMask.valueOf(t.optionalChoice("mask", "cell", List.of("cell", "element"))
+        MaskMode mask = MaskMode.valueOf(t.optionalChoice("mask", "cell", List.of("cell", "element"))
                 .orElseThrow().toUpperCase(Locale.ROOT));
         double initScale = t.real("init_scale", 1.0, 0.0, false, Double.MAX_VALUE, true, "> 0");
         return new ModelSection(channels, observable, hidden, hiddenBias, kernels, kernelParams, activation, boundary,

@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.model.MaskMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,7 +105,7 @@ class RecipeLoaderTest {
         assertThat(r.experiment().dataType()).isEqualTo(DataType.FLOAT);
         assertThat(r.data()).isEqualTo(new DataSection("gray-scott", Map.of()));
         assertThat(r.model()).isEqualTo(new ModelSection(8, 2, 32, false, "id-lap", Map.of(), "relu",
-                java.util.Optional.empty(), 1.0, UpdateMask.CELL, 1.0));
+                java.util.Optional.empty(), 1.0, MaskMode.CELL, 1.0));
         assertThat(r.training()).isEqualTo(new TrainingSection("transitions", Map.of(), OptionalInt.empty(), 4000,
                 64, "euclidean", Map.of(), 1e-3, 0.9, 0.999, 1e-7, true, 16, 0));
         assertThat(r.output()).isEqualTo(new OutputSection("runs", 100, 500, true));
@@ -123,7 +124,7 @@ class RecipeLoaderTest {
         assertThat(m.hidden()).isEqualTo(32);
         assertThat(m.hiddenBias()).isTrue();
         assertThat(m.boundary()).contains(Boundary.REFLECT);
-        assertThat(m.mask()).isEqualTo(UpdateMask.ELEMENT);
+        assertThat(m.mask()).isEqualTo(MaskMode.ELEMENT);
         assertThat(m.kernelParams()).isEqualTo(Map.of("scale", 2L));
         TrainingSection t = r.training();
         assertThat(t.frameSpacing()).hasValue(32);

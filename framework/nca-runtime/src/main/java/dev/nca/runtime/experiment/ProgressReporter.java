@@ -1,0 +1,78 @@
+package dev.nca.runtime.experiment;
+
+import dev.nca.core.train.EpochResult;
+import java.io.PrintStream;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows training progress: a one-line bar redrawn on a terminal, or an INFO log line about every
+ * 5% of the run when output goes to a file or pipe.
+ */
+public final class ProgressReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
+
+    private final long total;
+    private final boolean terminal;
+    private final PrintStream out;
+    private final long logEvery;
+    private final long startNanos = System.nanoTime();
+    private double best = Double.POSITIVE_INFINITY;
+
+    /**
+     * @param total    epochs in this run
+     * @param terminal whether to draw a bar (true when a console is attached)
+     * @param out      where the bar goes (stderr)
+     */
+    public ProgressReporter(long total, boolean terminal, PrintStream out) {
+        this.total = total;
+        this.terminal = terminal;
+        this.out = out;
+        this.logEvery = Math.max(1, total / 20);
+    }
+
+    /** A reporter drawing a bar on stderr when a console is attached. */
+    public static ProgressReporter forConsole(long total) {
+        return new ProgressReporter(total, System.console() != null, System.err);
+    }
+
+    public void update(EpochResult r) {
+        best = Math.min(best, r.loss());
+        long done = r.epoch() + 1;
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double eta = elapsed / done * (total - done);
+        String stats = String.format(Locale.ROOT, "epoch %d/%d  loss %.4g  best %.4g  %.2f s/epoch  eta %s", done, total,
+                r.loss(), best, elapsed / done, duration(eta));
+        if (terminal) {
+            int width = 30;
+            int filled = (int) (width * done / total);
+            out.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + stats + "   ");
+            if (done == total) {
+                out.println();
+            }
+            out.flush();
+        } else if (done == 1 || done % logEvery == 0 || done == total) {
+            LOG.info(stats);
+        }
+    }
+
+    /** Ends the bar's line early (e.g. when the run stops with an error). */
+    public void interrupt() {
+        if (terminal) {
+            out.println();
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
+        }
+        return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
+    }
+}
