@@ -61,40 +61,31 @@ final class FloatHostArray extends HostArray {
     }
 
     @Override
-    void gatherRow(int d, HostArray source, int s, double gd, int dj, int[] map, int size) {
+    void axpy(int d, HostArray source, int s, double gd, int n) {
         float[] src = ((FloatHostArray) source).a;
         float g = (float) gd;
-        for (int j = 1; j < size - 1; j++) {
-            a[d + j] += g * src[s + j + dj];
-        }
-        edgeGather(d, src, s, g, map, 0);
-        if (size > 1) {
-            edgeGather(d, src, s, g, map, size - 1);
-        }
-    }
-
-    private void edgeGather(int d, float[] src, int s, float g, int[] map, int j) {
-        if (map[j] >= 0) {
-            a[d + j] += g * src[s + map[j]];
+        for (int j = 0; j < n; j++) {
+            a[d + j] += g * src[s + j];
         }
     }
 
     @Override
-    void scatterRow(int d, HostArray source, int s, double gd, int dj, int[] map, int size) {
+    void pad(int d, HostArray source, int s, int[] index) {
         float[] src = ((FloatHostArray) source).a;
-        float g = (float) gd;
-        for (int j = 1; j < size - 1; j++) {
-            a[d + j + dj] += g * src[s + j];
-        }
-        edgeScatter(d, src, s, g, map, 0);
-        if (size > 1) {
-            edgeScatter(d, src, s, g, map, size - 1);
+        for (int p = 0; p < index.length; p++) {
+            int i = index[p];
+            a[d + p] = i >= 0 ? src[s + i] : 0;
         }
     }
 
-    private void edgeScatter(int d, float[] src, int s, float g, int[] map, int j) {
-        if (map[j] >= 0) {
-            a[d + map[j]] += g * src[s + j];
+    @Override
+    void fold(int d, HostArray padded, int s, int[] index) {
+        float[] src = ((FloatHostArray) padded).a;
+        for (int p = 0; p < index.length; p++) {
+            int i = index[p];
+            if (i >= 0) {
+                a[d + i] += src[s + p];
+            }
         }
     }
 

@@ -39,14 +39,16 @@ abstract class HostArray {
     /** Writes into a contiguous c-order ND4J array of the same type and length. */
     abstract void writeTo(INDArray target);
 
-    /**
-     * Stencil row, gather form: {@code dst[d+j] += g * src[s+map[j]]} for every j in [0, S) with
-     * {@code map[j] >= 0}, where {@code map[j] == j + dj} on the interior.
-     */
-    abstract void gatherRow(int d, HostArray src, int s, double g, int dj, int[] map, int size);
+    /** {@code this[d+j] += g * src[s+j]} for j in [0, n): one stencil row on padded data. */
+    abstract void axpy(int d, HostArray src, int s, double g, int n);
 
-    /** Stencil row, adjoint (scatter) form: {@code dst[d+map[j]] += g * src[s+j]}. */
-    abstract void scatterRow(int d, HostArray src, int s, double g, int dj, int[] map, int size);
+    /**
+     * Fills a padded plane: {@code this[d+p] = src[s+index[p]]}, or 0 where {@code index[p] < 0}.
+     */
+    abstract void pad(int d, HostArray src, int s, int[] index);
+
+    /** Adjoint of {@link #pad}: {@code this[d+index[p]] += padded[s+p]} where {@code index[p] >= 0}. */
+    abstract void fold(int d, HostArray padded, int s, int[] index);
 
     /**
      * Masked residual update on one channel plane of {@code n} cells starting at {@code off}:

@@ -90,7 +90,7 @@ public final class NcaEngine {
             INDArray z = ws.z(t, keepTape);
             INDArray a = ws.a(t, keepTape);
             long t0 = System.nanoTime();
-            stencil.forward(ws.x, ws.zHost, config.channels(), ws.batch);
+            stencil.forward(ws.x, ws.zHost, ws.pad, config.channels(), ws.batch);
             long t1 = System.nanoTime();
             profile.add(EngineProfile.Section.PERCEIVE, t0);
             ws.zHost.writeTo(z);
@@ -202,7 +202,7 @@ public final class NcaEngine {
         ws.zHost.readFrom(ws.gz);
         long t7 = System.nanoTime();
         profile.add(EngineProfile.Section.TRANSFER, t6);
-        stencil.adjoint(ws.zHost, ws.gx, config.channels(), ws.batch);
+        stencil.adjoint(ws.zHost, ws.gx, ws.pad, config.channels(), ws.batch);
         profile.add(EngineProfile.Section.PERCEIVE_ADJOINT, t7);
     }
 

@@ -25,6 +25,8 @@ final class Workspace {
     final HostArray fHost;
     final HostArray gx;
     final HostArray gf;
+    /** Padded planes for the stencil, {@code [C][B][S+2][S+2]}. */
+    final HostArray pad;
     final INDArray u;
     final INDArray f;
     final INDArray gfArr;
@@ -50,6 +52,7 @@ final class Workspace {
         fHost = HostArray.create(dtype, c * cells);
         gx = HostArray.create(dtype, c * cells);
         gf = HostArray.create(dtype, c * cells);
+        pad = HostArray.create(dtype, c * batch * (size + 2) * (size + 2));
         u = Nd4j.create(dtype, h, cells);
         f = Nd4j.create(dtype, c, cells);
         gfArr = Nd4j.create(dtype, c, cells);
