@@ -92,6 +92,11 @@ public final class Snapshots {
         GifWriter.builder().delayMillis(120).loop(true).build().write(images, labels, gif);
     }
 
+    /** T, frames per data trajectory. */
+    public int frames() {
+        return data.length();
+    }
+
     private static List<Integer> columns(int frames) {
         List<Integer> out = new ArrayList<>();
         int n = Math.min(MAX_COLUMNS, frames);

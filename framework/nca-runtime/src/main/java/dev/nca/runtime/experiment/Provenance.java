@@ -1,0 +1,64 @@
+package dev.nca.runtime.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nca.core.model.NcaConfig;
+import dev.nca.runtime.plugin.Extensions;
+import dev.nca.runtime.plugin.PluginInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a run came from: framework version, the plugin and version behind every extension the
+ * recipe uses, all loaded plugins, backend, JVM and OS, seed, the recipe file and, when known,
+ * the git commit (environment variable {@code NCA_GIT_COMMIT}).
+ */
+public final class Provenance {
+
+    private final String frameworkVersion;
+    private final Extensions extensions;
+
+    public Provenance(String frameworkVersion, Extensions extensions) {
+        this.frameworkVersion = frameworkVersion;
+        this.extensions = extensions;
+    }
+
+    /** The provenance record of a run of {@code plan} with model {@code config}. */
+    public Map<String, Object> describe(ExperimentPlan plan, NcaConfig config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("framework", "nca " + frameworkVersion);
+        out.put("created", Instant.now().toString());
+        out.put("recipe_file", plan.recipe().source());
+        out.put("seed", plan.recipe().experiment().seed());
+        out.put("dtype", plan.recipe().experiment().dtype());
+        out.put("extensions", plan.extensionOrigins());
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        for (PluginInfo p : extensions.plugins()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("version", p.version());
+            m.put("provider", p.provider());
+            m.put("state", p.state());
+            plugins.add(m);
+        }
+        out.put("plugins", plugins);
+        out.put("parameters", config.parameterCount());
+        out.put("backend", BackendInfo.describe());
+        String commit = System.getenv("NCA_GIT_COMMIT");
+        out.put("git_commit", commit == null || commit.isBlank() ? "unknown" : commit);
+        return out;
+    }
+
+    /** Pretty JSON of a provenance record. */
+    public static String toJson(Map<String, Object> record) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(record) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("provenance is not serialisable: " + e.getMessage(), e);
+        }
+    }
+}

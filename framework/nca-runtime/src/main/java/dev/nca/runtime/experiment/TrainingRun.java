@@ -1,0 +1,211 @@
+package dev.nca.runtime.experiment;
+
+import dev.nca.api.ExtensionContext;
+import dev.nca.api.Loss;
+import dev.nca.api.NcaException;
+import dev.nca.api.RandomSource;
+import dev.nca.api.ScheduleContext;
+import dev.nca.api.ScheduleRun;
+import dev.nca.api.Trajectories;
+import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.io.AtomicFiles;
+import dev.nca.core.io.Checkpoint;
+import dev.nca.core.io.CheckpointIO;
+import dev.nca.core.io.MetricsLog;
+import dev.nca.core.model.ModelSpec;
+import dev.nca.core.model.NcaConfig;
+import dev.nca.core.model.NcaParameters;
+import dev.nca.core.train.DivergenceException;
+import dev.nca.core.train.EpochResult;
+import dev.nca.core.train.Trainer;
+import dev.nca.core.train.TrainingOptions;
+import dev.nca.render.Images;
+import dev.nca.render.LossPlot;
+import dev.nca.runtime.recipe.Recipe;
+import dev.nca.runtime.recipe.RecipeWriter;
+import dev.nca.runtime.recipe.TrainingSection;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains an NCA as a recipe says and records everything in a {@link RunDirectory}: the resolved
+ * recipe, provenance, per-epoch metrics, best and last checkpoints (written atomically), a loss
+ * plot, NCA-versus-data snapshots and an animation. A diverging run (NaN/Inf) stops with a clear
+ * message and keeps its best checkpoint.
+ */
+public final class TrainingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    private final ExperimentPlan plan;
+    private final Provenance provenance;
+    private final Path outputRoot;
+
+    /**
+     * @param plan       the resolved recipe
+     * @param provenance what the run records about where it came from
+     * @param outputRoot folder under which the run folder is created (the recipe's output.directory,
+     *                   resolved by the caller)
+     */
+    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot) {
+        this.plan = plan;
+        this.provenance = provenance;
+        this.outputRoot = outputRoot;
+    }
+
+    /** Runs the whole training and returns how it ended. */
+    public RunSummary run() {
+        Recipe recipe = plan.recipe();
+        TrainingSection tr = recipe.training();
+        if (tr.threads() > 0) {
+            Nd4j.getEnvironment().setMaxMasterThreads(tr.threads());
+            Nd4j.getEnvironment().setMaxThreads(tr.threads());
+        }
+        RandomSource random = plan.random();
+        LOG.info("generating data with dataset \"{}\" ({})", plan.dataset().entry().name(),
+                plan.dataset().entry().origin());
+        Trajectories data = plan.trainingData();
+        NcaConfig config = plan.modelConfig(data);
+        int spacing = plan.frameSpacing(data);
+        LOG.info("data: {} trajectories x {} frames, {} channels {}, {}x{} lattice, {} NCA steps per frame",
+                data.trajectories(), data.length(), data.channels(), data.channelNames(), data.size(), data.size(),
+                spacing);
+        LOG.info("model: C={} (observable {}), H={}, kernels {} , activation {}, boundary {}, q={}, {} parameters",
+                config.channels(), config.observable(), config.hidden(), config.kernels().names(),
+                config.activation().name(), config.boundary().recipeName(), config.updateProbability(),
+                config.parameterCount());
+
+        NcaEngine engine = new NcaEngine(config, data.size(), plan.dataType());
+        NcaParameters params = NcaParameters.initialise(config, plan.dataType(), random.stream("init"),
+                recipe.model().initScale());
+        Loss loss = plan.loss().extension().create(plan.loss().params(),
+                new ExtensionContext(random.child("loss"), plan.dataType()));
+        ScheduleRun schedule = plan.schedule().extension().start(plan.schedule().params(),
+                new ScheduleContext(data, config.channels(), spacing, tr.minibatch(), random.child("schedule"),
+                        plan.dataType()));
+        Trainer trainer = new Trainer(engine, params, loss, schedule, new TrainingOptions(tr.learningRate(), tr.beta1(),
+                tr.beta2(), tr.epsilon(), tr.gradientNormalisation(), tr.block()), random.child("trainer"));
+
+        RunDirectory dir = RunDirectory.create(outputRoot, recipe.experiment().name());
+        LOG.info("run folder: {}", dir.root());
+        String recipeText = RecipeWriter.toToml(recipe);
+        writeText(dir.recipe(), recipeText);
+        Map<String, Object> prov = provenance.describe(plan, config);
+        writeText(dir.provenance(), Provenance.toJson(prov));
+
+        Snapshots snapshots = new Snapshots(engine, data, spacing);
+        int epochs = Math.toIntExact(tr.epochs());
+        List<Double> losses = new ArrayList<>();
+        double doNothing = Double.NaN;
+        double best = Double.POSITIVE_INFINITY;
+        NcaParameters bestParams = params.copy();
+        int bestEpoch = -1;
+        ProgressReporter progress = ProgressReporter.forConsole(epochs);
+        long t0 = System.nanoTime();
+        try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                NcaParameters before = params.copy();
+                EpochResult r;
+                try {
+                    r = trainer.runEpoch(epoch);
+                } catch (DivergenceException e) {
+                    progress.interrupt();
+                    metrics.append(Map.of("epoch", epoch, "diverged", e.getMessage()));
+                    finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
+                            doNothing, false);
+                    throw new NcaException(e.getMessage() + " Run folder: " + dir.root(), e);
+                }
+                losses.add(r.loss());
+                if (epoch == 0) {
+                    doNothing = r.doNothingLoss();
+                    LOG.info("epoch 0: loss {} (the do-nothing rule scores {})", r.loss(), doNothing);
+                }
+                if (r.loss() < best) {
+                    best = r.loss();
+                    bestParams = before;
+                    bestEpoch = epoch;
+                }
+                metrics.append(metricsLine(r));
+                progress.update(r);
+                boolean last = epoch == epochs - 1;
+                if ((epoch + 1) % recipe.output().checkpointEvery() == 0 || last) {
+                    writeCheckpoint(dir.bestCheckpoint(), config, bestParams, null, bestEpoch, best, best, recipeText,
+                            prov);
+                    writeCheckpoint(dir.lastCheckpoint(), config, params, trainer, epoch, r.loss(), best, recipeText,
+                            prov);
+                    writeLossPlot(dir, losses, doNothing);
+                }
+                if ((epoch + 1) % recipe.output().snapshotEvery() == 0 && !last) {
+                    snapshots.writeComparison(params, dir.snapshot(epoch + 1), random.derive("snapshot"));
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        finish(dir, snapshots, params, config, trainer, epochs - 1, losses.get(losses.size() - 1), best, recipeText,
+                prov, losses, doNothing, true);
+        RunSummary summary = new RunSummary(dir.root(), epochs, doNothing, losses.get(0),
+                losses.get(losses.size() - 1), best, seconds);
+        LOG.info("done in {}: loss {} -> {} (best {}, do-nothing {}); results in {}",
+                ProgressReporter.duration(seconds), summary.firstLoss(), summary.finalLoss(), best, doNothing,
+                dir.root());
+        return summary;
+    }
+
+    private void finish(RunDirectory dir, Snapshots snapshots, NcaParameters params, NcaConfig config, Trainer trainer,
+                        int epoch, double loss, double best, String recipeText, Map<String, Object> prov,
+                        List<Double> losses, double doNothing, boolean completed) {
+        if (completed) {
+            snapshots.writeComparison(params, dir.snapshot(epoch + 1), plan.random().derive("snapshot"));
+            snapshots.writeAnimation(params, dir.animation(), 2 * snapshots.frames() - 1, plan.random().derive("gif"));
+        } else if (epoch >= 0) {
+            writeCheckpoint(dir.bestCheckpoint(), config, params, null, epoch, best, best, recipeText, prov);
+        }
+        if (!losses.isEmpty()) {
+            writeLossPlot(dir, losses, doNothing);
+        }
+    }
+
+    private static Map<String, Object> metricsLine(EpochResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", r.epoch());
+        m.put("loss", r.loss());
+        m.put("batch_losses", r.batchLosses());
+        m.put("seconds", r.seconds());
+        m.put("gradient_norm", r.gradientNorm());
+        if (r.epoch() == 0) {
+            m.put("do_nothing_loss", r.doNothingLoss());
+        }
+        return m;
+    }
+
+    private static void writeCheckpoint(Path file, NcaConfig config, NcaParameters params, Trainer trainer, int epoch,
+                                        double loss, double best, String recipe, Map<String, Object> prov) {
+        CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), params,
+                trainer == null ? null : trainer.optimizer(), epoch, loss, best, recipe, Checkpoint.metadataOf(prov)));
+    }
+
+    private static void writeLossPlot(RunDirectory dir, List<Double> losses, double doNothing) {
+        double[] y = losses.stream().mapToDouble(Double::doubleValue).toArray();
+        LossPlot.Builder b = LossPlot.builder().title("training loss").xLabel("epoch").yLabel("loss")
+                .series("loss", y);
+        if (Double.isFinite(doNothing)) {
+            b.horizontalLine("do-nothing rule", doNothing);
+        }
+        Images.writePng(b.build().render(), dir.lossPlot());
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            AtomicFiles.writeString(file, text);
+        } catch (IOException e) {
+            throw new NcaException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
