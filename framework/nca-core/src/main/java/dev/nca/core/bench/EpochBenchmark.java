@@ -76,7 +76,7 @@ public final class EpochBenchmark {
         double[] times = new double[epochs];
         for (int e = 0; e < warmup + epochs; e++) {
             if (e == warmup) {
-                engine.profile().reset();
+                trainer.resetProfile();
             }
             double t = trainer.runEpoch(e).seconds();
             if (e >= warmup) {
@@ -87,7 +87,9 @@ public final class EpochBenchmark {
         double median = times.length % 2 == 1 ? times[times.length / 2]
                 : 0.5 * (times[times.length / 2 - 1] + times[times.length / 2]);
         double flops = 3.0 * engine.forwardFlopsPerSampleStep() * samples * steps;
-        return new Result(times, median, flops, peakRss(), engine.profile().seconds());
+        Result result = new Result(times, median, flops, peakRss(), trainer.profile());
+        trainer.close();
+        return result;
     }
 
     /** VmHWM from /proc/self/status, or -1 where unavailable. */

@@ -11,7 +11,16 @@ import dev.nca.core.model.NcaParameters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import dev.nca.core.engine.EngineProfile;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -23,12 +32,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * loss over the whole epoch, then applies one (normalised) Nadam update.
  *
  * <p>Mini-batches are rolled out in blocks of {@link TrainingOptions#block()} samples to bound
- * the tape's memory; results do not depend on the block size except through the update masks'
- * random streams. Not thread-safe.
+ * the tape's memory; blocks run on {@link TrainingOptions#threads()} worker threads, each with
+ * its own engine, and their gradients are summed in block order, so results do not depend on the
+ * number of threads. The update masks draw from one random stream per block. The loss must allow
+ * concurrent calls. Not thread-safe itself; close it to stop the workers.
  */
-public final class Trainer {
+public final class Trainer implements AutoCloseable {
 
     private final NcaEngine engine;
+    private final List<NcaEngine> allEngines = new ArrayList<>();
+    private final BlockingQueue<NcaEngine> engines;
+    private final ExecutorService workers;
     private final NcaParameters params;
     private final NcaParameters grads;
     private final Loss loss;
@@ -50,6 +64,18 @@ public final class Trainer {
         this.optimizer = new Nadam(engine.config(), params.dataType(), options.learningRate(), options.beta1(),
                 options.beta2(), options.epsilon(), options.normalise());
         this.observable = engine.config().observable();
+        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        this.engines = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < threads; i++) {
+            NcaEngine e = i == 0 ? engine : new NcaEngine(engine.config(), engine.size(), engine.dataType());
+            allEngines.add(e);
+            engines.add(e);
+        }
+        this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nca-trainer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The optimiser (its state goes into checkpoints). */
@@ -110,38 +136,113 @@ public final class Trainer {
                 gradNorm);
     }
 
-    /** Returns {sum of sample losses, sum of do-nothing losses}. */
+    /** What one block of samples contributed. */
+    private record BlockResult(double lossSum, double doNothing, NcaParameters grads, INDArray finalState) {
+    }
+
+    /** Returns {sum of sample losses, sum of do-nothing losses}; adds the batch's gradient to grads. */
     private double[] runBatch(int epoch, int index, MiniBatch batch, double scale, boolean measureDoNothing) {
+        List<Future<BlockResult>> futures = new ArrayList<>();
+        for (int from = 0; from < batch.size(); from += options.block()) {
+            int lo = from;
+            int hi = Math.min(batch.size(), from + options.block());
+            Callable<BlockResult> task = () -> {
+                NcaEngine engine = engines.take();
+                try {
+                    return runBlock(engine, epoch, index, batch, lo, hi, scale, measureDoNothing);
+                } finally {
+                    engines.add(engine);
+                }
+            };
+            futures.add(workers == null ? CompletableFuture.completedFuture(call(task)) : workers.submit(task));
+        }
         double lossSum = 0;
         double doNothing = 0;
         List<INDArray> finals = new ArrayList<>();
-        int[] steps = batch.targets().stream().mapToInt(Target::step).toArray();
-        for (int from = 0; from < batch.size(); from += options.block()) {
-            int to = Math.min(batch.size(), from + options.block());
-            INDArray start = rows(batch.start(), from, to);
-            Rollout rollout = engine.rollout(params, start, batch.steps(), steps,
-                    random.stream("mask/" + epoch + "/" + index + "/" + from), true);
-            Map<Integer, INDArray> stateGrads = new HashMap<>();
-            for (Target target : batch.targets()) {
-                INDArray observed = rows(target.observed(), from, to).castTo(params.dataType());
-                INDArray state = rollout.states().get(target.step());
-                INDArray prediction = observableOf(state);
-                INDArray gradient = Nd4j.zerosLike(prediction);
-                INDArray values = loss.evaluate(prediction, observed, gradient);
-                lossSum += target.weight() * values.sumNumber().doubleValue();
-                if (measureDoNothing) {
-                    doNothing += target.weight()
-                            * loss.evaluate(observableOf(start), observed, null).sumNumber().doubleValue();
-                }
-                INDArray full = Nd4j.zerosLike(state);
-                full.get(obsIndex()).assign(gradient.muli(target.weight() * scale));
-                stateGrads.put(target.step(), full);
-            }
-            engine.backward(params, rollout, stateGrads, grads);
-            finals.add(rollout.finalState());
+        for (Future<BlockResult> f : futures) {
+            BlockResult r = await(f);
+            lossSum += r.lossSum();
+            doNothing += r.doNothing();
+            grads.tensors().forEach((k, g) -> g.addi(r.grads().tensors().get(k)));
+            finals.add(r.finalState());
         }
         schedule.accept(batch, finals.size() == 1 ? finals.get(0) : Nd4j.concat(0, finals.toArray(INDArray[]::new)));
         return new double[] {lossSum, doNothing};
+    }
+
+    private BlockResult runBlock(NcaEngine engine, int epoch, int index, MiniBatch batch, int from, int to,
+                                 double scale, boolean measureDoNothing) {
+        double lossSum = 0;
+        double doNothing = 0;
+        int[] steps = batch.targets().stream().mapToInt(Target::step).toArray();
+        INDArray start = rows(batch.start(), from, to);
+        Rollout rollout = engine.rollout(params, start, batch.steps(), steps,
+                random.stream("mask/" + epoch + "/" + index + "/" + from), true);
+        Map<Integer, INDArray> stateGrads = new HashMap<>();
+        for (Target target : batch.targets()) {
+            INDArray observed = rows(target.observed(), from, to).castTo(params.dataType());
+            INDArray state = rollout.states().get(target.step());
+            INDArray prediction = observableOf(state);
+            INDArray gradient = Nd4j.zerosLike(prediction);
+            INDArray values = loss.evaluate(prediction, observed, gradient);
+            lossSum += target.weight() * values.sumNumber().doubleValue();
+            if (measureDoNothing) {
+                doNothing += target.weight()
+                        * loss.evaluate(observableOf(start), observed, null).sumNumber().doubleValue();
+            }
+            INDArray full = Nd4j.zerosLike(state);
+            full.get(obsIndex()).assign(gradient.muli(target.weight() * scale));
+            stateGrads.put(target.step(), full);
+        }
+        NcaParameters blockGrads = NcaParameters.zeros(engine.config(), params.dataType());
+        engine.backward(params, rollout, stateGrads, blockGrads);
+        return new BlockResult(lossSum, doNothing, blockGrads, rollout.finalState());
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Engine time per kind of work, summed over the worker engines, since the last reset. */
+    public Map<EngineProfile.Section, Double> profile() {
+        Map<EngineProfile.Section, Double> sum = new java.util.EnumMap<>(EngineProfile.Section.class);
+        for (NcaEngine e : allEngines) {
+            e.profile().seconds().forEach((k, v) -> sum.merge(k, v, Double::sum));
+        }
+        return sum;
+    }
+
+    /** Resets every worker engine's profile. */
+    public void resetProfile() {
+        allEngines.forEach(e -> e.profile().reset());
     }
 
     private INDArray observableOf(INDArray state) {

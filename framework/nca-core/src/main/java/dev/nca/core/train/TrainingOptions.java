@@ -8,19 +8,20 @@ package dev.nca.core.train;
  * @param beta2        second-moment decay
  * @param epsilon      Nadam denominator guard
  * @param normalise    per-tensor gradient normalisation before the update
- * @param block        samples rolled out together (bounds tape memory; does not change results)
+ * @param block        samples rolled out together (bounds tape memory)
+ * @param threads      worker threads rolling blocks in parallel; 0 = one per available core
  */
 public record TrainingOptions(double learningRate, double beta1, double beta2, double epsilon, boolean normalise,
-                              int block) {
+                              int block, int threads) {
 
     public TrainingOptions {
-        if (!(learningRate > 0) || block < 1) {
-            throw new IllegalArgumentException("learningRate must be > 0 and block >= 1");
+        if (!(learningRate > 0) || block < 1 || threads < 0) {
+            throw new IllegalArgumentException("need learningRate > 0, block >= 1 and threads >= 0");
         }
     }
 
-    /** The paper's settings: lr 1e-3, betas 0.9/0.999, normalised gradients, blocks of 16. */
+    /** The paper's settings: lr 1e-3, betas 0.9/0.999, normalised gradients, blocks of 16, all cores. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, 16);
+        return new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, 16, 0);
     }
 }

@@ -13,7 +13,12 @@ public final class EpochBenchmarkManual {
         NcaConfig config = new NcaConfig(8, 2, 32, false, TestExtensions.idLap(), TestExtensions.relu(),
                 Boundary.PERIODIC, 1.0, MaskMode.CELL);
         int block = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        var r = EpochBenchmark.run(config, 64, 64, 32, 64, new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, block),
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        if (args.length > 2) {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(Integer.parseInt(args[2]));
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(Integer.parseInt(args[2]));
+        }
+        var r = EpochBenchmark.run(config, 64, 64, 32, 64, new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, block, threads),
                 new SquaredLoss(), 2, 5);
         System.out.println(r.profile());
         System.out.printf("median %.3f s/epoch, %.1f GFLOP/epoch, %.1f GFLOP/s, peak RSS %d MB%n", r.medianSeconds(),

@@ -91,7 +91,7 @@ public final class TrainingRun {
                 new ScheduleContext(data, config.channels(), spacing, tr.minibatch(), random.child("schedule"),
                         plan.dataType()));
         Trainer trainer = new Trainer(engine, params, loss, schedule, new TrainingOptions(tr.learningRate(), tr.beta1(),
-                tr.beta2(), tr.epsilon(), tr.gradientNormalisation(), tr.block()), random.child("trainer"));
+                tr.beta2(), tr.epsilon(), tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
 
         RunDirectory dir = RunDirectory.create(outputRoot, recipe.experiment().name());
         LOG.info("run folder: {}", dir.root());
@@ -163,7 +163,7 @@ public final class TrainingRun {
                         List<Double> losses, double doNothing, boolean completed) {
         if (completed) {
             snapshots.writeComparison(params, dir.snapshot(epoch + 1), plan.random().derive("snapshot"));
-            snapshots.writeAnimation(params, dir.animation(), 2 * snapshots.frames() - 1, plan.random().derive("gif"));
+            snapshots.writeAnimation(params, dir.animation(), snapshots.frames(), plan.random().derive("gif"));
         } else if (epoch >= 0) {
             writeCheckpoint(dir.bestCheckpoint(), config, params, null, epoch, best, best, recipeText, prov);
         }

@@ -1,0 +1,169 @@
+package dev.nca.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks the installation built by {@code mvn package} (target/nca) and runs its {@code bin/nca},
+ * as a user would.
+ */
+class InstallationTest {
+
+    private static final Path DIST = Path.of(System.getProperty("nca.dist.directory"));
+    private static final String VERSION = System.getProperty("nca.test.version");
+    private static final List<String> PLUGINS = List.of("activations-standard", "dataset-gray-scott",
+            "kernels-standard", "loss-euclidean", "schedule-transitions");
+
+    @TempDir
+    Path temp;
+
+    /** stdout, stderr and exit status of one run. */
+    record Result(int status, String out, String err) {
+    }
+
+    private Result run(Path launcher, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("NCA_PLUGINS");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("OMP_NUM_THREADS");
+        builder.environment().put("NCA_HEAP", "512m");
+        // JavaCPP unpacks ~400 MB of native libraries into the cache: keep it in target/ across runs
+        builder.environment().put("XDG_CACHE_HOME", System.getProperty("nca.test.cache"));
+        builder.environment().putAll(environment);
+        Path out = temp.resolve("out.txt");
+        Path err = temp.resolve("err.txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish within 120 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void layoutHasLauncherLibrariesPluginsAndRecipes() throws IOException {
+        Path launcher = DIST.resolve("bin/nca");
+        assertThat(launcher).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(launcher)).contains(PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+        assertThat(DIST.resolve("recipes")).isDirectory();
+
+        List<String> plugins = fileNames(DIST.resolve("plugins"));
+        assertThat(plugins).containsExactlyElementsOf(
+                PLUGINS.stream().map(id -> "nca-plugin-" + id + "-" + VERSION + ".jar").toList());
+
+        List<String> lib = fileNames(DIST.resolve("lib"));
+        assertThat(lib).contains("nca-cli-" + VERSION + ".jar", "nca-runtime-" + VERSION + ".jar");
+        assertThat(lib).noneMatch(name -> name.startsWith("nca-plugin-"));
+        // one ND4J backend (CPU), with native code for one platform only
+        assertThat(lib).noneMatch(name -> name.startsWith("nd4j-cuda"));
+        assertThat(lib.stream().filter(n -> n.matches(".*-(linux|macosx|windows|android|ios)-[a-z0-9_-]+\\.jar")))
+                .containsExactly("javacpp-1.5.7-linux-x86_64.jar", "nd4j-native-1.0.0-M2.1-linux-x86_64.jar",
+                        "nd4j-native-preset-1.0.0-M2.1-linux-x86_64.jar", "openblas-0.3.19-1.5.7-linux-x86_64.jar");
+        assertThat(lib).noneMatch(name -> name.matches("(nd4j-.*|openblas|javacpp)-platform-.*"));
+    }
+
+    @Test
+    void onlyTheCommandLineJarConfiguresLogging() throws IOException {
+        List<String> configured = new ArrayList<>();
+        for (String name : fileNames(DIST.resolve("lib"))) {
+            try (ZipFile jar = new ZipFile(DIST.resolve("lib").resolve(name).toFile())) {
+                for (String config : List.of("logback.xml", "logback-test.xml", "logback.groovy")) {
+                    if (jar.getEntry(config) != null) {
+                        configured.add(name + "!" + config);
+                    }
+                }
+            }
+        }
+        assertThat(configured).containsExactly("nca-cli-" + VERSION + ".jar!logback.xml");
+    }
+
+    @Test
+    void pluginsJsonListsTheFiveStartedPluginsWithoutProblems() throws Exception {
+        // through a symbolic link, as when bin/nca is linked into ~/bin
+        Path link = Files.createSymbolicLink(temp.resolve("nca"), DIST.resolve("bin/nca").toAbsolutePath());
+
+        Result result = run(link, Map.of(), "plugins", "--json");
+
+        assertThat(result.status()).as(result.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(result.out());
+        assertThat(report.get("pluginDirectories").get(0).asText())
+                .isEqualTo(DIST.resolve("plugins").toRealPath().toString());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode plugin : report.get("plugins")) {
+            ids.add(plugin.get("id").asText());
+            assertThat(plugin.get("state").asText()).as(plugin.get("id").asText()).isEqualTo("started");
+            assertThat(plugin.get("version").asText()).isEqualTo(VERSION);
+        }
+        assertThat(ids).containsExactlyElementsOf(PLUGINS);
+        assertThat(report.get("problems")).as(result.out()).isEmpty();
+        for (JsonNode point : report.get("extensionPoints")) {
+            assertThat(point.get("extensions")).as(point.get("point").asText()).isNotEmpty();
+        }
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void versionLoadsTheNativeBackend() throws Exception {
+        Result result = run(DIST.resolve("bin/nca"), Map.of(), "version");
+
+        assertThat(result.status()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("nca " + VERSION);
+        assertThat(lines.get(1)).startsWith("ND4J 1.0.0-M2.1, backend CpuBackend");
+        // bin/nca sets OMP_NUM_THREADS to the number of CPUs when it is not set
+        assertThat(lines.get(1)).contains("OpenMP threads " + Runtime.getRuntime().availableProcessors());
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void launcherRefusesJavaOlderThan17() throws Exception {
+        Path fakeJavaHome = temp.resolve("old-java");
+        Path java = Files.createDirectories(fakeJavaHome.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n");
+        java.toFile().setExecutable(true);
+
+        Result result = run(DIST.resolve("bin/nca"), Map.of("JAVA_HOME", fakeJavaHome.toString()), "plugins");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("nca: Java 17 or newer is required, but " + java
+                + " is Java 11.0.2; install a newer Java or set JAVA_HOME to one\n");
+    }
+
+    @Test
+    void launcherRejectsMalformedHeapSize() throws Exception {
+        Result result = run(DIST.resolve("bin/nca"), Map.of("NCA_HEAP", "lots"), "plugins");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).startsWith("nca: NCA_HEAP is 'lots'; give a whole number with a unit");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nca.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import dev.nca.api.NcaException;
+import dev.nca.runtime.inject.HostModule;
+import dev.nca.runtime.plugin.Extensions;
+import dev.nca.runtime.plugin.PluginHost;
+import dev.nca.runtime.plugin.PluginHostConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A started plugin host and the Guice injector that owns it ({@link HostModule} plus the
+ * command's own modules). Closing the session stops the plugins; extensions must not be used
+ * afterwards. Use one session per command run, from one thread.
+ */
+public final class HostSession implements AutoCloseable {
+
+    private final Injector injector;
+    private final PluginHost host;
+
+    private HostSession(Injector injector, PluginHost host) {
+        this.injector = injector;
+        this.host = host;
+    }
+
+    /**
+     * Creates the injector and starts the host.
+     *
+     * @param config  plugin directories and framework version
+     * @param modules further modules
+     * @return the open session
+     * @throws NcaException when the host cannot start (the message says why)
+     */
+    static HostSession open(PluginHostConfig config, Module... modules) {
+        Objects.requireNonNull(config, "config");
+        List<Module> all = new ArrayList<>();
+        all.add(new HostModule(config));
+        all.addAll(List.of(modules));
+        Injector injector = Guice.createInjector(all);
+        PluginHost host;
+        try {
+            host = injector.getInstance(PluginHost.class);
+        } catch (ProvisionException e) {
+            // Guice wraps what PluginHost.start throws; a user error keeps its own message
+            if (e.getCause() instanceof NcaException user) {
+                throw user;
+            }
+            throw e;
+        }
+        return new HostSession(injector, host);
+    }
+
+    /** The injector: {@code ExtensionRegistry<T>}, {@link Extensions} and the command's bindings. */
+    public Injector injector() {
+        return injector;
+    }
+
+    /** The running plugin host. */
+    public PluginHost host() {
+        return host;
+    }
+
+    /** Shortcut for {@code host().extensions()}. */
+    public Extensions extensions() {
+        return host.extensions();
+    }
+
+    /** Stops and unloads the plugins. Safe to call more than once. */
+    @Override
+    public void close() {
+        host.close();
+    }
+}

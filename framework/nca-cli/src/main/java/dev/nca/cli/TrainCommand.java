@@ -1,0 +1,59 @@
+package dev.nca.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.runtime.experiment.ExperimentPlan;
+import dev.nca.runtime.experiment.Provenance;
+import dev.nca.runtime.experiment.RunSummary;
+import dev.nca.runtime.experiment.TrainingRun;
+import dev.nca.runtime.recipe.Recipe;
+import dev.nca.runtime.recipe.RecipeLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nca train RECIPE}: trains an NCA as the recipe says and prints a JSON summary (run folder,
+ * losses) on standard output; progress and logs go to standard error.
+ */
+@Command(name = "train", description = {"Train an NCA from a TOML recipe. Results go to a new run folder"
+        + " under the recipe's output.directory: resolved recipe, provenance, metrics.jsonl, checkpoints,"
+        + " loss plot, snapshots and an animation."})
+final class TrainCommand extends NcaSubcommand {
+
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "The recipe file (TOML).")
+    private Path recipe;
+
+    @Option(names = "--set", paramLabel = "TABLE.KEY=VALUE",
+            description = "Override a recipe value, e.g. --set training.epochs=10 (repeatable).")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Folder for run folders (default: the recipe's output.directory).")
+    private Path output;
+
+    @Override
+    protected int run() throws Exception {
+        Recipe r = RecipeLoader.load(recipe, overrides);
+        RunSummary summary;
+        try (HostSession session = openHost()) {
+            ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions());
+            Path root = output != null ? output : Path.of(r.output().directory());
+            summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root)
+                    .run();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run", summary.directory().toString());
+        json.put("epochs", summary.epochs());
+        json.put("do_nothing_loss", summary.doNothingLoss());
+        json.put("first_loss", summary.firstLoss());
+        json.put("final_loss", summary.finalLoss());
+        json.put("best_loss", summary.bestLoss());
+        json.put("seconds", summary.seconds());
+        out().println(new ObjectMapper().writeValueAsString(json));
+        out().flush();
+        return 0;
+    }
+}
