@@ -38,6 +38,11 @@ class InstallationTest {
 
     private Result run(Path launcher, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return run(120, launcher, environment, args);
+    }
+
+    private Result run(int timeoutSeconds, Path launcher, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -53,9 +58,9 @@ class InstallationTest {
         Path err = temp.resolve("err.txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 120 s");
+            throw new AssertionError(command + " did not finish within " + timeoutSeconds + " s");
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -165,5 +170,48 @@ class InstallationTest {
 
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.err()).startsWith("nca: NCA_HEAP is 'lots'; give a whole number with a unit");
+    }
+
+    /**
+     * A short real training run through the launcher: Gray-Scott on a 16x16 lattice with every
+     * trajectory re-initialised from data. The best epoch's loss must be below half the loss of the
+     * do-nothing rule, and the run folder must hold everything the README promises.
+     */
+    @Test
+    void shortGrayScottTrainingLearnsAndFillsTheRunFolder() throws Exception {
+        Path recipe = temp.resolve("tiny.toml");
+        Files.writeString(recipe, String.join("\n",
+                "[experiment]", "name = \"tiny-gray-scott\"", "seed = 3",
+                "[data]", "dataset = \"gray-scott\"",
+                "[data.params]", "size = 16", "steps = 512", "save_every = 16", "trajectories = 2", "patches = 3",
+                "patch_min = 2", "patch_max = 5",
+                "[model]", "channels = 8", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
+                "[training]", "schedule = \"transitions\"", "epochs = 300", "minibatch = 32", "learning_rate = 2e-3",
+                "[training.schedule_params]", "reinitialised = 2",
+                "[output]", "checkpoint_every = 100", "snapshot_every = 150", ""));
+        Path runs = temp.resolve("runs");
+
+        Result result = run(600, DIST.resolve("bin/nca"), Map.of("NCA_HEAP", "2g"), "train", recipe.toString(),
+                "--output", runs.toString());
+
+        assertThat(result.status()).as(result.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.out());
+        double doNothing = summary.get("do_nothing_loss").asDouble();
+        assertThat(doNothing).isPositive();
+        assertThat(summary.get("best_loss").asDouble()).as(result.out()).isLessThan(0.5 * doNothing);
+        assertThat(summary.get("final_loss").asDouble()).as(result.out()).isLessThan(doNothing);
+
+        Path dir = Path.of(summary.get("run").asText());
+        assertThat(dir.getParent()).isEqualTo(runs);
+        for (String f : List.of("recipe.toml", "provenance.json", "metrics.jsonl", "loss.png", "trajectory.gif",
+                "checkpoints/best.nca", "checkpoints/last.nca")) {
+            assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(fileNames(dir.resolve("snapshots"))).contains("epoch-000150.png", "epoch-000300.png");
+        assertThat(Files.readAllLines(dir.resolve("metrics.jsonl"))).hasSize(300);
+        JsonNode provenance = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
+        assertThat(provenance.get("extensions").get("Dataset:gray-scott").asText())
+                .isEqualTo("dataset-gray-scott " + VERSION);
+        assertThat(result.err()).doesNotContain("Exception");
     }
 }

@@ -25,7 +25,11 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 success, 1 internal error, 2 invalid input (the message says what to fix)."},
         subcommands = {
             HelpCommand.class,
+            BenchCommand.class,
+            DataCommand.class,
+            EvaluateCommand.class,
             PluginsCommand.class,
+            SimulateCommand.class,
             TrainCommand.class,
             VersionCommand.class,
         })

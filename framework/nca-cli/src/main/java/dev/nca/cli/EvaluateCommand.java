@@ -1,0 +1,108 @@
+package dev.nca.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.api.NcaException;
+import dev.nca.api.Split;
+import dev.nca.api.Trajectories;
+import dev.nca.runtime.evaluate.CheckpointModel;
+import dev.nca.runtime.evaluate.Evaluation;
+import dev.nca.runtime.evaluate.EvaluationReport;
+import dev.nca.runtime.evaluate.Evaluator;
+import dev.nca.runtime.evaluate.OutputFolders;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nca evaluate CHECKPOINT}: measures a trained NCA against held-out trajectories over a long
+ * horizon and prints the errors as JSON; writes {@code evaluation.json}, an NCA-versus-truth picture and
+ * error plots.
+ */
+@Command(name = "evaluate", description = {"Roll a trained NCA from the first frame of every held-out trajectory"
+        + " of its dataset and measure, at every frame time, the Euclidean error ||x - y|| between its"
+        + " observable channels and the data and the relative error ||x - y|| / ||y||, averaged over"
+        + " trajectories. Prints JSON; writes evaluation.json, comparison.png (NCA over truth, trajectory 0),"
+        + " error.png and relative-error.png."})
+final class EvaluateCommand extends NcaSubcommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+    private static final int DEFAULT_REPORTED_STEPS = 4;
+
+    @Parameters(index = "0", paramLabel = "CHECKPOINT",
+            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
+    private Path checkpoint;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "2048",
+            description = "Horizon in NCA steps, a multiple of the frame spacing (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--at", paramLabel = "STEP", split = ",",
+            description = "Steps to report and picture, e.g. 256,1024,2048; each a multiple of the frame spacing"
+                    + " and at most --steps (default: " + DEFAULT_REPORTED_STEPS
+                    + " evenly spaced, the last included).")
+    private List<Long> at = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the results (default: <run folder>/evaluation-<timestamp>/).")
+    private Path out;
+
+    @Override
+    protected int run() throws Exception {
+        if (steps < 1) {
+            throw new NcaException("--steps must be at least 1, got " + steps);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        try (HostSession session = openHost()) {
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            int spacing = model.frameSpacing();
+            if (steps % spacing != 0) {
+                throw new NcaException("--steps " + steps + " is not a multiple of the frame spacing " + spacing
+                        + " of " + checkpoint + "; use e.g. --steps " + Math.max(spacing, steps / spacing * spacing));
+            }
+            for (long step : at) {
+                if (step < 0 || step > steps || step % spacing != 0) {
+                    throw new NcaException("--at " + step + " is not a frame time: use multiples of the frame spacing "
+                            + spacing + " from 0 to --steps " + steps);
+                }
+            }
+            int frames = steps / spacing + 1;
+            LOG.info("generating {} held-out frames per trajectory with dataset \"{}\"", frames,
+                    model.plan().dataset().entry().name());
+            Trajectories truth = model.generate(Split.HELD_OUT, OptionalInt.of(frames));
+            LOG.info("rolling the NCA {} steps on {} held-out trajectories", steps, truth.trajectories());
+            Evaluation evaluation = new Evaluator(model.engine(truth.size()), model.parameters())
+                    .evaluate(truth, spacing, model.seed("evaluate"));
+            long[] chosen = at.isEmpty() ? EvaluationReport.defaultSteps(evaluation.steps(), DEFAULT_REPORTED_STEPS)
+                    : at.stream().mapToLong(Long::longValue).toArray();
+            EvaluationReport report = new EvaluationReport(evaluation, truth, chosen);
+            Path folder = out != null ? OutputFolders.given(out, "--out")
+                    : OutputFolders.timestamped(model.runDirectory(), "evaluation");
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("checkpoint", checkpoint.toString());
+            context.put("dataset", model.plan().dataset().entry().name());
+            context.put("split", SplitConverter.name(Split.HELD_OUT));
+            context.put("frame_spacing", spacing);
+            context.put("horizon", steps);
+            EvaluationReport.Output files = report.write(folder, context);
+            json.putAll(context);
+            json.putAll(report.summary());
+            json.put("out", folder.toString());
+            json.put("evaluation", files.json().toString());
+            json.put("comparison", files.comparison().toString());
+            json.put("error_plot", files.errorPlot().toString());
+            json.put("relative_error_plot", files.relativeErrorPlot().toString());
+            LOG.info("results in {}", folder);
+        }
+        out().println(new ObjectMapper().writeValueAsString(json));
+        out().flush();
+        return 0;
+    }
+}

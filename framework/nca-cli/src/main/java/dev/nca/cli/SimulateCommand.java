@@ -1,0 +1,110 @@
+package dev.nca.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.api.NcaException;
+import dev.nca.api.Split;
+import dev.nca.api.Trajectories;
+import dev.nca.runtime.evaluate.CheckpointModel;
+import dev.nca.runtime.evaluate.OutputFolders;
+import dev.nca.runtime.evaluate.SimulationWriter;
+import dev.nca.runtime.evaluate.Simulator;
+import dev.nca.runtime.evaluate.StartStates;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nca simulate CHECKPOINT --steps N}: rolls a trained NCA forward from a data frame and writes
+ * pictures of every recorded state, a strip and an animated GIF; prints a JSON summary.
+ */
+@Command(name = "simulate", description = {"Roll a trained NCA forward from the first frame of a trajectory of"
+        + " its dataset and write a PNG of every recorded state (observable channels, then hidden channels"
+        + " three at a time as RGB), a strip of up to 8 of them and an animated GIF with a step counter."})
+final class SimulateCommand extends NcaSubcommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
+
+    @Parameters(index = "0", paramLabel = "CHECKPOINT",
+            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
+    private Path checkpoint;
+
+    @Option(names = "--steps", required = true, paramLabel = "N", description = "NCA steps to run (>= 1).")
+    private int steps;
+
+    @Option(names = "--from", paramLabel = "SPLIT", converter = SplitConverter.class,
+            completionCandidates = SplitConverter.class, defaultValue = "held-out",
+            description = "Initial conditions: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Split split;
+
+    @Option(names = "--trajectory", paramLabel = "R", defaultValue = "0",
+            description = "Start from frame 0 of this trajectory of the split (default: ${DEFAULT-VALUE}).")
+    private int trajectory;
+
+    @Option(names = "--every", paramLabel = "K",
+            description = "Record every K steps (default: the recipe's frame spacing); the last step is always"
+                    + " recorded.")
+    private Integer every;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the pictures (default: <run folder>/simulate-<timestamp>/).")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the random update masks (default: derived from the recipe seed).")
+    private Long seed;
+
+    @Override
+    protected int run() throws Exception {
+        if (steps < 1) {
+            throw new NcaException("--steps must be at least 1, got " + steps);
+        }
+        if (every != null && every < 1) {
+            throw new NcaException("--every must be at least 1, got " + every);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        try (HostSession session = openHost()) {
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            Trajectories data = model.generate(split, OptionalInt.empty());
+            if (trajectory < 0 || trajectory >= data.trajectories()) {
+                throw new NcaException("--trajectory " + trajectory + " is out of range: the "
+                        + SplitConverter.name(split) + " split of dataset \"" + model.plan().dataset().entry().name()
+                        + "\" has " + data.trajectories() + " trajectories, numbered 0 to " + (data.trajectories() - 1));
+            }
+            int k = every != null ? every : model.frameSpacing(data);
+            long maskSeed = seed != null ? seed : model.seed("simulate");
+            Path folder = out != null ? OutputFolders.given(out, "--out")
+                    : OutputFolders.timestamped(model.runDirectory(), "simulate");
+            int[] recorded = Simulator.recordedSteps(steps, k);
+            LOG.info("simulating {} steps from frame 0 of {} trajectory {}, recording {} states into {}", steps,
+                    SplitConverter.name(split), trajectory, recorded.length, folder);
+            INDArray start = StartStates.one(data, trajectory, 0, model.config().channels(), model.dataType());
+            SimulationWriter.Output files;
+            try (SimulationWriter writer = new SimulationWriter(folder, data, recorded)) {
+                new Simulator(model.engine(data.size()), model.parameters()).run(start, steps, k, maskSeed, writer);
+                files = writer.finish();
+            }
+            json.put("checkpoint", checkpoint.toString());
+            json.put("from", SplitConverter.name(split));
+            json.put("trajectory", trajectory);
+            json.put("steps", steps);
+            json.put("every", k);
+            json.put("seed", maskSeed);
+            json.put("recorded_steps", recorded);
+            json.put("out", folder.toString());
+            json.put("frames", files.frames().toString());
+            json.put("frame_count", files.frameCount());
+            json.put("strip", files.strip().toString());
+            json.put("animation", files.animation().toString());
+        }
+        out().println(new ObjectMapper().writeValueAsString(json));
+        out().flush();
+        return 0;
+    }
+}

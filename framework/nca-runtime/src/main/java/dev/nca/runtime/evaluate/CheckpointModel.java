@@ -1,0 +1,178 @@
+package dev.nca.runtime.evaluate;
+
+import dev.nca.api.Activation;
+import dev.nca.api.NcaException;
+import dev.nca.api.Split;
+import dev.nca.api.Trajectories;
+import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.io.Checkpoint;
+import dev.nca.core.io.CheckpointIO;
+import dev.nca.core.model.NcaConfig;
+import dev.nca.core.model.NcaParameters;
+import dev.nca.runtime.experiment.ExperimentPlan;
+import dev.nca.runtime.plugin.Extensions;
+import dev.nca.runtime.recipe.Recipe;
+import dev.nca.runtime.recipe.RecipeLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A trained model rebuilt from a checkpoint file alone: the checkpoint's {@link dev.nca.core.model.ModelSpec}
+ * and parameters, and the resolved recipe it stores, from which the dataset (and every other
+ * extension the recipe names) is looked up again.
+ *
+ * <p>The model runs in the checkpoint's data type (FLOAT or DOUBLE); data generated through
+ * {@link #generate} are converted to it. Immutable apart from the parameter tensors, which callers
+ * must treat as read-only. The extensions must stay usable (plugin host open) while the model is used.
+ */
+public final class CheckpointModel {
+
+    private final Path file;
+    private final Checkpoint checkpoint;
+    private final ExperimentPlan plan;
+    private final NcaConfig config;
+    private final NcaParameters parameters;
+
+    private CheckpointModel(Path file, Checkpoint checkpoint, ExperimentPlan plan, NcaConfig config,
+                            NcaParameters parameters) {
+        this.file = file;
+        this.checkpoint = checkpoint;
+        this.plan = plan;
+        this.config = config;
+        this.parameters = parameters;
+    }
+
+    /**
+     * Reads a checkpoint and rebuilds its model and experiment plan.
+     *
+     * @param file       a checkpoint written by training, e.g. {@code runs/<run>/checkpoints/best.nca}
+     * @param extensions the extensions to look the recipe's names and the model's activation up in
+     * @return the model
+     * @throws NcaException when the file is missing or corrupt, holds no recipe, its recipe is invalid,
+     *                      or an extension it names is not available
+     */
+    public static CheckpointModel load(Path file, Extensions extensions) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(extensions, "extensions");
+        Checkpoint checkpoint = CheckpointIO.read(file);
+        ExperimentPlan plan = ExperimentPlan.resolve(recipeOf(file, checkpoint), extensions);
+        Activation activation = extensions.activations().lookup(checkpoint.spec().activation(),
+                file + " (model activation)");
+        NcaConfig config = checkpoint.spec().toConfig(activation);
+        return new CheckpointModel(file, checkpoint, plan, config, checkpoint.toParameters(config));
+    }
+
+    /**
+     * The recipe stored in a checkpoint, validated; messages name it {@code "<file> (recipe)"}.
+     *
+     * @throws NcaException when the checkpoint holds no recipe or the recipe is invalid
+     */
+    public static Recipe recipeOf(Path file, Checkpoint checkpoint) {
+        if (checkpoint.recipe() == null) {
+            throw new NcaException("checkpoint " + file + " holds no recipe, so its dataset cannot be rebuilt;"
+                    + " use a checkpoint written by 'nca train'");
+        }
+        return RecipeLoader.parse(checkpoint.recipe(), file + " (recipe)", Map.of());
+    }
+
+    /** The checkpoint file as given. */
+    public Path file() {
+        return file;
+    }
+
+    /** The checkpoint as read. */
+    public Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
+    /** The checkpoint's recipe with its extensions resolved. */
+    public ExperimentPlan plan() {
+        return plan;
+    }
+
+    /** The model structure. */
+    public NcaConfig config() {
+        return config;
+    }
+
+    /** The trained parameters, in {@link #dataType()}; read-only. */
+    public NcaParameters parameters() {
+        return parameters;
+    }
+
+    /** FLOAT or DOUBLE: the checkpoint's tensor type, in which the model runs. */
+    public DataType dataType() {
+        return checkpoint.dataType();
+    }
+
+    /** A new engine for this model on an S x S lattice. */
+    public NcaEngine engine(int size) {
+        return new NcaEngine(config, size, dataType());
+    }
+
+    /**
+     * Generates a split of the recipe's dataset, in this model's data type.
+     *
+     * @param split  training or held-out initial conditions (same seeds as in training)
+     * @param frames the number of frames T, or empty for the dataset's default
+     * @return trajectories {@code [R, T, C_obs, S, S]}
+     * @throws NcaException when generation fails, or the data's observable channels or frame count
+     *                      differ from what the model and the request need
+     */
+    public Trajectories generate(Split split, OptionalInt frames) {
+        Trajectories data = plan.generate(split, frames);
+        String dataset = "dataset \"" + plan.dataset().entry().name() + "\"";
+        if (data.channels() != config.observable()) {
+            throw new NcaException(dataset + " of " + file + " (recipe) has " + data.channels()
+                    + " observable channels " + data.channelNames() + " but the model in the checkpoint has "
+                    + config.observable());
+        }
+        if (frames.isPresent() && data.length() != frames.getAsInt()) {
+            throw new NcaException(dataset + " (" + plan.dataset().entry().origin() + ") returned " + data.length()
+                    + " frames when " + frames.getAsInt() + " were requested");
+        }
+        if (data.frames().dataType() == dataType()) {
+            return data;
+        }
+        return new Trajectories(data.frames().castTo(dataType()), data.channelNames(), data.frameSpacing(),
+                data.boundary(), data.phases(), data.valueMin(), data.valueMax());
+    }
+
+    /** NCA steps between consecutive frames of {@code data}: the recipe's frame_spacing, else the dataset's hint. */
+    public int frameSpacing(Trajectories data) {
+        return plan.frameSpacing(data);
+    }
+
+    /**
+     * NCA steps between consecutive frames before any data exist: the recipe's frame_spacing when set;
+     * otherwise the dataset's hint, found by generating one held-out frame.
+     */
+    public int frameSpacing() {
+        OptionalInt fromRecipe = plan.recipe().training().frameSpacing();
+        if (fromRecipe.isPresent()) {
+            return fromRecipe.getAsInt();
+        }
+        return plan.generate(Split.HELD_OUT, OptionalInt.of(1)).frameSpacing();
+    }
+
+    /**
+     * The run folder the checkpoint belongs to: the parent of its {@code checkpoints/} folder, or the
+     * checkpoint's own folder when it is not inside one named {@code checkpoints}.
+     */
+    public Path runDirectory() {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (folder.getFileName() != null && folder.getFileName().toString().equals("checkpoints")
+                && folder.getParent() != null) {
+            return folder.getParent();
+        }
+        return folder;
+    }
+
+    /** A seed derived from the recipe seed for the named purpose (e.g. the update masks of a rollout). */
+    public long seed(String purpose) {
+        return plan.random().derive(purpose);
+    }
+}
