@@ -189,7 +189,7 @@ class InstallationTest {
                 "[model]", "channels = 8", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
                 "[training]", "schedule = \"transitions\"", "epochs = 300", "minibatch = 32", "learning_rate = 2e-3",
                 "[training.schedule_params]", "reinitialised = 2",
-                "[output]", "checkpoint_every = 100", "snapshot_every = 150", ""));
+                "[output]", "checkpoint_every = 100", "snapshot_every = 150", "keep_last = false", ""));
         Path runs = temp.resolve("runs");
 
         Result result = run(600, DIST.resolve("bin/nca"), Map.of("NCA_HEAP", "2g"), "train", recipe.toString(),
@@ -209,6 +209,9 @@ class InstallationTest {
             assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
         }
         assertThat(fileNames(dir.resolve("snapshots"))).contains("epoch-000150.png", "epoch-000300.png");
+        // keep_last = false keeps every periodic checkpoint besides best and last
+        assertThat(fileNames(dir.resolve("checkpoints"))).containsExactly("best.nca", "epoch-000100.nca",
+                "epoch-000200.nca", "epoch-000300.nca", "last.nca");
         assertThat(Files.readAllLines(dir.resolve("metrics.jsonl"))).hasSize(300);
         JsonNode provenance = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
         assertThat(provenance.get("extensions").get("Dataset:gray-scott").asText())

@@ -50,7 +50,7 @@ final class BenchCommand extends NcaSubcommand {
     private String boundary;
     @Option(names = "--minibatch", defaultValue = "64", description = "Samples per mini-batch (default ${DEFAULT-VALUE}).")
     private int minibatch;
-    @Option(names = "--block", defaultValue = "16", description = "Samples per rollout block (default ${DEFAULT-VALUE}).")
+    @Option(names = "--block", defaultValue = "4", description = "Samples per rollout block (default ${DEFAULT-VALUE}).")
     private int block;
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = all cores.")
     private int threads;

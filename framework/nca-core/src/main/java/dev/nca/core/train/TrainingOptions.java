@@ -20,8 +20,8 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
         }
     }
 
-    /** The paper's settings: lr 1e-3, betas 0.9/0.999, normalised gradients, blocks of 16, all cores. */
+    /** The paper's settings: lr 1e-3, betas 0.9/0.999, normalised gradients, blocks of 4, all cores. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, 16, 0);
+        return new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, 4, 0);
     }
 }

@@ -60,6 +60,11 @@ public record RunDirectory(Path root) {
         return root.resolve("checkpoints").resolve("last.nca");
     }
 
+    /** A numbered checkpoint, kept besides best and last when {@code [output] keep_last = false}. */
+    public Path checkpoint(long epoch) {
+        return root.resolve("checkpoints").resolve(String.format("epoch-%06d.nca", epoch));
+    }
+
     public Path lossPlot() {
         return root.resolve("loss.png");
     }

@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +63,6 @@ public final class TrainingRun {
     public RunSummary run() {
         Recipe recipe = plan.recipe();
         TrainingSection tr = recipe.training();
-        if (tr.threads() > 0) {
-            Nd4j.getEnvironment().setMaxMasterThreads(tr.threads());
-            Nd4j.getEnvironment().setMaxThreads(tr.threads());
-        }
         RandomSource random = plan.random();
         LOG.info("generating data with dataset \"{}\" ({})", plan.dataset().entry().name(),
                 plan.dataset().entry().origin());
@@ -140,6 +135,10 @@ public final class TrainingRun {
                             prov);
                     writeCheckpoint(dir.lastCheckpoint(), config, params, trainer, epoch, r.loss(), best, recipeText,
                             prov);
+                    if (!recipe.output().keepLast()) {
+                        writeCheckpoint(dir.checkpoint(epoch + 1), config, params, trainer, epoch, r.loss(), best,
+                                recipeText, prov);
+                    }
                     writeLossPlot(dir, losses, doNothing);
                 }
                 if ((epoch + 1) % recipe.output().snapshotEvery() == 0 && !last) {

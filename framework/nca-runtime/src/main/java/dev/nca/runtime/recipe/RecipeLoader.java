@@ -179,7 +179,7 @@ public final class RecipeLoader {
         double beta2 = t.real("beta2", 0.999, 0.0, true, 1.0, false, "in [0, 1)");
         double epsilon = t.real("epsilon", 1e-7, 0.0, false, Double.MAX_VALUE, true, "> 0");
         boolean normalise = t.bool("gradient_normalisation", true);
-        int block = (int) t.integer("block", 16L, 1, 4096);
+        int block = (int) t.integer("block", 4L, 1, 4096);
         int threads = (int) t.integer("threads", 0L, 0, 256);
         return new TrainingSection(schedule, scheduleParams, frameSpacing, epochs, minibatch, loss, lossParams,
                 learningRate, beta1, beta2, epsilon, normalise, block, threads);

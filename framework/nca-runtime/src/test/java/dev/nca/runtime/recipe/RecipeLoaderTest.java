@@ -107,7 +107,7 @@ class RecipeLoaderTest {
         assertThat(r.model()).isEqualTo(new ModelSection(8, 2, 32, false, "id-lap", Map.of(), "relu",
                 java.util.Optional.empty(), 1.0, MaskMode.CELL, 1.0));
         assertThat(r.training()).isEqualTo(new TrainingSection("transitions", Map.of(), OptionalInt.empty(), 4000,
-                64, "euclidean", Map.of(), 1e-3, 0.9, 0.999, 1e-7, true, 16, 0));
+                64, "euclidean", Map.of(), 1e-3, 0.9, 0.999, 1e-7, true, 4, 0));
         assertThat(r.output()).isEqualTo(new OutputSection("runs", 100, 500, true));
     }
 
