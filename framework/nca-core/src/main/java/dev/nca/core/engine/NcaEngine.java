@@ -102,10 +102,11 @@ public final class NcaEngine {
             }
             long t3 = System.nanoTime();
             profile.add(EngineProfile.Section.GEMM_FORWARD, t2);
-            config.activation().apply(a, ws.u);
+            INDArray u = ws.u(t, keepTape);
+            config.activation().apply(a, u);
             long t4 = System.nanoTime();
             profile.add(EngineProfile.Section.ACTIVATION, t3);
-            Nd4j.gemm(params.w1(), ws.u, ws.f, true, false, 1.0, 0.0);
+            Nd4j.gemm(params.w1(), u, ws.f, true, false, 1.0, 0.0);
             long t5 = System.nanoTime();
             profile.add(EngineProfile.Section.GEMM_FORWARD, t4);
             ws.fHost.readFrom(ws.f);
@@ -178,13 +179,10 @@ public final class NcaEngine {
         long t1 = System.nanoTime();
         profile.add(EngineProfile.Section.ELEMENTWISE, t0);
         ws.gf.writeTo(ws.gfArr);
-        long t2 = System.nanoTime();
+        long t3 = System.nanoTime();
         profile.add(EngineProfile.Section.TRANSFER, t1);
         INDArray a = ws.a(t, true);
-        config.activation().apply(a, ws.u);
-        long t3 = System.nanoTime();
-        profile.add(EngineProfile.Section.ACTIVATION, t2);
-        Nd4j.gemm(ws.u, ws.gfArr, grads.w1(), false, true, 1.0, 1.0);
+        Nd4j.gemm(ws.u(t, true), ws.gfArr, grads.w1(), false, true, 1.0, 1.0);
         Nd4j.gemm(p.w1(), ws.gfArr, ws.gh, false, false, 1.0, 0.0);
         long t4 = System.nanoTime();
         profile.add(EngineProfile.Section.GEMM_BACKWARD, t3);

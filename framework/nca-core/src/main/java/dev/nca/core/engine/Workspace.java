@@ -13,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * allocations cost page faults). N = B*S*S cells; all ND4J arrays are c-order and feature-major.
  *
  * <p>The tape holds, per step t, the perception {@code z_t [C*K, N]}, the hidden pre-activation
- * {@code a_t [H, N]} and the mask; that is what back-propagation needs (u(a_t) is recomputed).
- * Tape memory per step: {@code 4*N*(C*K + H)} bytes in float32 plus the mask.
+ * {@code a_t [H, N]}, its activation {@code u(a_t) [H, N]} and the mask; that is what
+ * back-propagation needs. Tape memory per step: {@code 4*N*(C*K + 2H)} bytes in float32 plus
+ * the mask.
  */
 final class Workspace {
 
@@ -27,7 +28,6 @@ final class Workspace {
     final HostArray gf;
     /** Padded planes for the stencil, {@code [C][B][S+2][S+2]}. */
     final HostArray pad;
-    final INDArray u;
     final INDArray f;
     final INDArray gfArr;
     final INDArray gh;
@@ -37,6 +37,7 @@ final class Workspace {
     private final DataType dtype;
     private final List<INDArray> zTape = new ArrayList<>();
     private final List<INDArray> aTape = new ArrayList<>();
+    private final List<INDArray> uTape = new ArrayList<>();
     private final List<HostArray> maskTape = new ArrayList<>();
 
     Workspace(NcaConfig config, DataType dtype, int batch, int size) {
@@ -53,7 +54,6 @@ final class Workspace {
         gx = HostArray.create(dtype, c * cells);
         gf = HostArray.create(dtype, c * cells);
         pad = HostArray.create(dtype, c * batch * (size + 2) * (size + 2));
-        u = Nd4j.create(dtype, h, cells);
         f = Nd4j.create(dtype, c, cells);
         gfArr = Nd4j.create(dtype, c, cells);
         gh = Nd4j.create(dtype, h, cells);
@@ -69,6 +69,11 @@ final class Workspace {
     /** Pre-activation buffer of step {@code t}. */
     INDArray a(int t, boolean taped) {
         return slot(aTape, taped ? t : 0, config.hidden());
+    }
+
+    /** Hidden activation u(a) of step {@code t} (kept so back-propagation need not recompute it). */
+    INDArray u(int t, boolean taped) {
+        return slot(uTape, taped ? t : 0, config.hidden());
     }
 
     /** Mask buffer of step {@code t}: {@code [N]} per cell or {@code [C*N]} per element. */
@@ -90,7 +95,7 @@ final class Workspace {
 
     /** Bytes held by the tape. */
     long tapeBytes() {
-        long per = (long) cells * (config.perceptionSize() + config.hidden()) * dtype.width();
+        long per = (long) cells * (config.perceptionSize() + 2L * config.hidden()) * dtype.width();
         return per * Math.max(zTape.size(), aTape.size());
     }
 }
