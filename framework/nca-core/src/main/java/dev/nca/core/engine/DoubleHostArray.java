@@ -70,6 +70,22 @@ final class DoubleHostArray extends HostArray {
     }
 
     @Override
+    void stencilRow(int d, HostArray source, int s, int stride, double[] w, int n) {
+        double[] src = ((DoubleHostArray) source).a;
+        double w0 = (double) w[0], w1 = (double) w[1], w2 = (double) w[2];
+        double w3 = (double) w[3], w4 = (double) w[4], w5 = (double) w[5];
+        double w6 = (double) w[6], w7 = (double) w[7], w8 = (double) w[8];
+        int r0 = s;
+        int r1 = s + stride;
+        int r2 = s + 2 * stride;
+        for (int j = 0; j < n; j++) {
+            a[d + j] += w0 * src[r0 + j] + w1 * src[r0 + j + 1] + w2 * src[r0 + j + 2]
+                    + w3 * src[r1 + j] + w4 * src[r1 + j + 1] + w5 * src[r1 + j + 2]
+                    + w6 * src[r2 + j] + w7 * src[r2 + j + 1] + w8 * src[r2 + j + 2];
+        }
+    }
+
+    @Override
     void pad(int d, HostArray source, int s, int[] index) {
         double[] src = ((DoubleHostArray) source).a;
         for (int p = 0; p < index.length; p++) {

@@ -70,6 +70,22 @@ final class FloatHostArray extends HostArray {
     }
 
     @Override
+    void stencilRow(int d, HostArray source, int s, int stride, double[] w, int n) {
+        float[] src = ((FloatHostArray) source).a;
+        float w0 = (float) w[0], w1 = (float) w[1], w2 = (float) w[2];
+        float w3 = (float) w[3], w4 = (float) w[4], w5 = (float) w[5];
+        float w6 = (float) w[6], w7 = (float) w[7], w8 = (float) w[8];
+        int r0 = s;
+        int r1 = s + stride;
+        int r2 = s + 2 * stride;
+        for (int j = 0; j < n; j++) {
+            a[d + j] += w0 * src[r0 + j] + w1 * src[r0 + j + 1] + w2 * src[r0 + j + 2]
+                    + w3 * src[r1 + j] + w4 * src[r1 + j + 1] + w5 * src[r1 + j + 2]
+                    + w6 * src[r2 + j] + w7 * src[r2 + j + 1] + w8 * src[r2 + j + 2];
+        }
+    }
+
+    @Override
     void pad(int d, HostArray source, int s, int[] index) {
         float[] src = ((FloatHostArray) source).a;
         for (int p = 0; p < index.length; p++) {

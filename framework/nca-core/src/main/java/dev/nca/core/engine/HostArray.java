@@ -43,6 +43,12 @@ abstract class HostArray {
     abstract void axpy(int d, HostArray src, int s, double g, int n);
 
     /**
+     * A fused 3x3 stencil row: {@code this[d+j] += sum_{a,b} w[3a+b] * src[s + a*stride + j + b]}
+     * for j in [0, n).
+     */
+    abstract void stencilRow(int d, HostArray src, int s, int stride, double[] w, int n);
+
+    /**
      * Fills a padded plane: {@code this[d+p] = src[s+index[p]]}, or 0 where {@code index[p] < 0}.
      */
     abstract void pad(int d, HostArray src, int s, int[] index);

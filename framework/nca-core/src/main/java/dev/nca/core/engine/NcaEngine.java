@@ -200,7 +200,7 @@ public final class NcaEngine {
         ws.zHost.readFrom(ws.gz);
         long t7 = System.nanoTime();
         profile.add(EngineProfile.Section.TRANSFER, t6);
-        stencil.adjoint(ws.zHost, ws.gx, ws.pad, config.channels(), ws.batch);
+        stencil.adjoint(ws.zHost, ws.gx, ws.pad, ws.border, config.channels(), ws.batch);
         profile.add(EngineProfile.Section.PERCEIVE_ADJOINT, t7);
     }
 

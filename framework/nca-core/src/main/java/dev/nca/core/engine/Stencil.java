@@ -15,19 +15,33 @@ import java.util.List;
  * drops the term).
  *
  * <p>Each plane is first copied into a padded {@code (S+2)^2} plane whose one-cell halo holds what
- * the boundary says lies beyond the edge; every stencil row is then a contiguous multiply-add the
- * JIT vectorises. The adjoint runs the same multiply-adds into a padded gradient plane and folds
- * the halo back onto the cells it was copied from, so it is exact for every boundary.
+ * the boundary says lies beyond the edge; every stencil row is then a contiguous loop the JIT
+ * vectorises: one fused 9-weight pass for kernels with three or more nonzero entries (Laplacian,
+ * Sobel, average), one multiply-add per entry for sparse ones (identity). The adjoint computes
+ * the padded gradient plane (the fused kernels correlate the zero-bordered output gradient with
+ * the flipped kernel) and folds the halo back onto the cells it was copied from, so it is exact
+ * for every boundary.
  */
 final class Stencil {
 
     private record Tap(int kernel, int di, int dj, double weight) {
     }
 
+    /** A kernel applied in one fused pass per row; {@code flipped} drives the adjoint. */
+    private record Fused(int kernel, double[] weights, double[] flipped) {
+    }
+
+    /** Kernels with at least this many nonzero entries run fused; sparser ones tap by tap. */
+    private static final int FUSE_MIN_TAPS = 3;
+
     private final int size;
     private final int padded;
     private final int kernelCount;
+    private int tapCount;
     private final List<Tap> taps = new ArrayList<>();
+    private final List<Fused> fused = new ArrayList<>();
+    /** For each cell of a plane padded by two zero cells on every side, the cell of the plane, or -1. */
+    private final int[] borderIndex;
     /** For each cell of a padded plane, the cell of the plane it copies, or -1 (zero boundary). */
     private final int[] padIndex;
 
@@ -40,12 +54,30 @@ final class Stencil {
         this.kernelCount = kernels.count();
         for (int k = 0; k < kernelCount; k++) {
             double[][] s = kernels.stencils()[k];
+            List<Tap> own = new ArrayList<>();
+            double[] w = new double[9];
+            double[] f = new double[9];
             for (int a = 0; a < 3; a++) {
                 for (int e = 0; e < 3; e++) {
+                    w[3 * a + e] = s[a][e];
+                    f[3 * (2 - a) + (2 - e)] = s[a][e];
                     if (s[a][e] != 0) {
-                        taps.add(new Tap(k, a - 1, e - 1, s[a][e]));
+                        own.add(new Tap(k, a - 1, e - 1, s[a][e]));
                     }
                 }
+            }
+            if (own.size() >= FUSE_MIN_TAPS) {
+                fused.add(new Fused(k, w, f));
+            }
+            taps.addAll(own.size() >= FUSE_MIN_TAPS ? List.of() : own);
+            tapCount += own.size();
+        }
+        int bordered = size + 4;
+        borderIndex = new int[bordered * bordered];
+        for (int i = 0; i < bordered; i++) {
+            for (int j = 0; j < bordered; j++) {
+                boolean inside = i >= 2 && i < size + 2 && j >= 2 && j < size + 2;
+                borderIndex[i * bordered + j] = inside ? (i - 2) * size + (j - 2) : -1;
             }
         }
         padIndex = new int[padded * padded];
@@ -99,6 +131,17 @@ final class Stencil {
                 }
             }
         }
+        for (Fused f : fused) {
+            for (int c = 0; c < channels; c++) {
+                for (int b = 0; b < batch; b++) {
+                    int xp = (c * batch + b) * pplane;
+                    int zp = ((c * kernelCount + f.kernel) * batch + b) * plane;
+                    for (int i = 0; i < size; i++) {
+                        z.stencilRow(zp + i * size, scratch, xp + i * padded, padded, f.weights, size);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -106,7 +149,7 @@ final class Stencil {
      *
      * @param scratch a buffer of {@link #paddedLength} elements (overwritten)
      */
-    void adjoint(HostArray gz, HostArray gx, HostArray scratch, int channels, int batch) {
+    void adjoint(HostArray gz, HostArray gx, HostArray scratch, HostArray borderPlane, int channels, int batch) {
         int plane = size * size;
         int pplane = padded * padded;
         scratch.zero();
@@ -122,6 +165,19 @@ final class Stencil {
                 }
             }
         }
+        int bordered = size + 4;
+        for (Fused f : fused) {
+            for (int c = 0; c < channels; c++) {
+                for (int b = 0; b < batch; b++) {
+                    int xp = (c * batch + b) * pplane;
+                    int zp = ((c * kernelCount + f.kernel) * batch + b) * plane;
+                    borderPlane.pad(0, gz, zp, borderIndex);
+                    for (int pi = 0; pi < padded; pi++) {
+                        scratch.stencilRow(xp + pi * padded, borderPlane, pi * bordered, bordered, f.flipped, padded);
+                    }
+                }
+            }
+        }
         int planes = channels * batch;
         for (int p = 0; p < planes; p++) {
             gx.fold(p * plane, scratch, p * pplane, padIndex);
@@ -130,6 +186,6 @@ final class Stencil {
 
     /** Nonzero stencil entries over all kernels: multiply-adds per cell and channel. */
     int tapCount() {
-        return taps.size();
+        return tapCount;
     }
 }

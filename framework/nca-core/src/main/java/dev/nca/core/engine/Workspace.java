@@ -28,6 +28,8 @@ final class Workspace {
     final HostArray gf;
     /** Padded planes for the stencil, {@code [C][B][S+2][S+2]}. */
     final HostArray pad;
+    /** One output-gradient plane with a two-cell zero border, {@code (S+4)^2}. */
+    final HostArray border;
     final INDArray f;
     final INDArray gfArr;
     final INDArray gh;
@@ -54,6 +56,7 @@ final class Workspace {
         gx = HostArray.create(dtype, c * cells);
         gf = HostArray.create(dtype, c * cells);
         pad = HostArray.create(dtype, c * batch * (size + 2) * (size + 2));
+        border = HostArray.create(dtype, (size + 4) * (size + 4));
         f = Nd4j.create(dtype, c, cells);
         gfArr = Nd4j.create(dtype, c, cells);
         gh = Nd4j.create(dtype, h, cells);
