@@ -39,7 +39,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Trainer implements AutoCloseable {
 
-    private final NcaEngine engine;
     private final List<NcaEngine> allEngines = new ArrayList<>();
     private final BlockingQueue<NcaEngine> engines;
     private final ExecutorService workers;
@@ -54,7 +53,6 @@ public final class Trainer implements AutoCloseable {
 
     public Trainer(NcaEngine engine, NcaParameters params, Loss loss, ScheduleRun schedule, TrainingOptions options,
                    RandomSource random) {
-        this.engine = engine;
         this.params = params;
         this.loss = loss;
         this.schedule = schedule;
