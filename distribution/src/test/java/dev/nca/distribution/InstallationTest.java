@@ -218,4 +218,69 @@ class InstallationTest {
                 .isEqualTo("dataset-gray-scott " + VERSION);
         assertThat(result.err()).doesNotContain("Exception");
     }
+
+    /**
+     * A plugin compiled only against the installation's nca-api (and nd4j-api, pf4j), packaged as a
+     * PF4J jar and dropped into a plugins folder, is usable by name from a recipe.
+     */
+    @Test
+    void thirdPartyPluginJarIsUsableFromARecipe() throws Exception {
+        Path src = Files.createDirectories(temp.resolve("src/org/example/softsign"));
+        Files.writeString(src.resolve("Softsign.java"), String.join("\n",
+                "package org.example.softsign;",
+                "import org.nd4j.linalg.api.ndarray.INDArray;",
+                "import org.nd4j.linalg.ops.transforms.Transforms;",
+                "@org.pf4j.Extension",
+                "public class Softsign implements dev.nca.api.Activation {",
+                "  public String name() { return \"softsign\"; }",
+                "  public String description() { return \"a / (1 + |a|)\"; }",
+                "  public void apply(INDArray a, INDArray out) {",
+                "    out.assign(a).divi(Transforms.abs(a, true).addi(1.0));",
+                "  }",
+                "  public void derivative(INDArray a, INDArray out) {",
+                "    out.assign(Transforms.abs(a, true).addi(1.0));",
+                "    out.muli(out).rdivi(1.0);",
+                "  }",
+                "}", ""));
+        Path classes = Files.createDirectories(temp.resolve("classes"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        String classpath;
+        try (Stream<Path> jars = Files.list(DIST.resolve("lib"))) {
+            classpath = String.join(java.io.File.pathSeparator, jars.map(Path::toString).sorted().toList());
+        }
+        int status = javac.run(null, null, null, "-proc:none", "-d", classes.toString(), "-classpath", classpath,
+                src.resolve("Softsign.java").toString());
+        assertThat(status).as("javac").isZero();
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        var attributes = manifest.getMainAttributes();
+        attributes.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Plugin-Id", "softsign-example");
+        attributes.putValue("Plugin-Version", "1.0.0");
+        attributes.putValue("Plugin-Provider", "a third party");
+        try (var jar = new java.util.jar.JarOutputStream(
+                Files.newOutputStream(plugins.resolve("softsign-example-1.0.0.jar")), manifest)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("META-INF/extensions.idx"));
+            jar.write("org.example.softsign.Softsign\n".getBytes(StandardCharsets.UTF_8));
+            jar.putNextEntry(new java.util.jar.JarEntry("org/example/softsign/Softsign.class"));
+            jar.write(Files.readAllBytes(classes.resolve("org/example/softsign/Softsign.class")));
+        }
+        Path recipe = temp.resolve("softsign.toml");
+        Files.writeString(recipe, String.join("\n",
+                "[experiment]", "name = \"softsign\"",
+                "[data]", "dataset = \"gray-scott\"",
+                "[data.params]", "size = 8", "steps = 64", "save_every = 8", "trajectories = 1", "patches = 1",
+                "patch_min = 2", "patch_max = 3",
+                "[model]", "channels = 3", "observable = 2", "kernels = \"id-lap\"", "activation = \"softsign\"",
+                "[training]", "epochs = 3", "minibatch = 8", ""));
+
+        Result result = run(300, DIST.resolve("bin/nca"), Map.of(), "--plugins", plugins.toString(), "train",
+                recipe.toString(), "--output", temp.resolve("runs").toString());
+
+        assertThat(result.status()).as(result.err()).isZero();
+        Path dir = Path.of(new ObjectMapper().readTree(result.out()).get("run").asText());
+        JsonNode provenance = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
+        assertThat(provenance.get("extensions").get("Activation:softsign").asText())
+                .isEqualTo("softsign-example 1.0.0");
+    }
 }
