@@ -148,13 +148,13 @@ public final class NcaEngine {
             throw new IllegalStateException("the tape was overwritten by a later rollout of the same batch size");
         }
         ws.gx.zero();
-        HostArray injected = HostArray.create(dtype, ws.x.length());
         for (int t = rollout.steps(); t >= 1; t--) {
             INDArray g = gradients.get(t);
             if (g != null) {
                 checkState(g);
-                injected.readFrom(toFeatureMajor(g));
-                ws.gx.add(injected);
+                // ws.gf is free here: stepBackward overwrites it before reading it
+                ws.gf.readFrom(toFeatureMajor(g));
+                ws.gx.add(ws.gf);
             }
             stepBackward(params, ws, t - 1, grads);
         }

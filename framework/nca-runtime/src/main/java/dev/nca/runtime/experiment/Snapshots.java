@@ -63,8 +63,15 @@ public final class Snapshots {
 
     /** Writes the NCA-over-truth comparison of trajectory 0 as a PNG. */
     public void writeComparison(NcaParameters params, Path png, long seed) {
+        writeComparison(rollout(params, 0, data.length(), seed), png);
+    }
+
+    /**
+     * Writes the comparison for a rollout of trajectory 0 already made with {@link #rollout}
+     * ({@code [T, C, S, S]}, T = {@link #frames()}).
+     */
+    public void writeComparison(INDArray model, Path png) {
         int frames = data.length();
-        INDArray model = rollout(params, 0, frames, seed);
         List<BufferedImage> top = new ArrayList<>();
         List<BufferedImage> bottom = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
@@ -80,7 +87,12 @@ public final class Snapshots {
 
     /** Writes an animated GIF of the NCA from trajectory 0's first frame, with hidden channels. */
     public void writeAnimation(NcaParameters params, Path gif, int frames, long seed) {
-        INDArray model = rollout(params, 0, frames, seed);
+        writeAnimation(rollout(params, 0, frames, seed), gif);
+    }
+
+    /** Writes the animation of a rollout already made with {@link #rollout} ({@code [T, C, S, S]}). */
+    public void writeAnimation(INDArray model, Path gif) {
+        int frames = (int) model.size(0);
         FrameRenderer withHidden = FrameRenderer.builder().observableChannels(data.channels())
                 .range(data.valueMin(), data.valueMax()).scale(Math.max(1, 128 / data.size())).showHidden(true).build();
         List<BufferedImage> images = new ArrayList<>();

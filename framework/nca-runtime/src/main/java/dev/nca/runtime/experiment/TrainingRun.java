@@ -161,8 +161,10 @@ public final class TrainingRun {
                         int epoch, double loss, double best, String recipeText, Map<String, Object> prov,
                         List<Double> losses, double doNothing, boolean completed) {
         if (completed) {
-            snapshots.writeComparison(params, dir.snapshot(epoch + 1), plan.random().derive("snapshot"));
-            snapshots.writeAnimation(params, dir.animation(), snapshots.frames(), plan.random().derive("gif"));
+            // one rollout serves both pictures
+            var model = snapshots.rollout(params, 0, snapshots.frames(), plan.random().derive("snapshot"));
+            snapshots.writeComparison(model, dir.snapshot(epoch + 1));
+            snapshots.writeAnimation(model, dir.animation());
         } else if (epoch >= 0) {
             writeCheckpoint(dir.bestCheckpoint(), config, params, null, epoch, best, best, recipeText, prov);
         }
