@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
         + " of its dataset and measure, at every frame time, the Euclidean error ||x - y|| between its"
         + " observable channels and the data and the relative error ||x - y|| / ||y||, averaged over"
         + " trajectories. Prints JSON; writes evaluation.json, comparison.png (NCA over truth, trajectory 0),"
-        + " error.png and relative-error.png."})
+        + " error.png and relative-error.png. Data with phase labels (e.g. morphogenesis) also get errors per"
+        + " phase: the mean and the error at the end of each phase."})
 final class EvaluateCommand extends NcaSubcommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
@@ -49,6 +51,11 @@ final class EvaluateCommand extends NcaSubcommand {
                     + " and at most --steps (default: " + DEFAULT_REPORTED_STEPS
                     + " evenly spaced, the last included).")
     private List<Long> at = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "THETA",
+            description = "Also report the fraction of observable values on the other side of THETA than the"
+                    + " data, e.g. 0.5 for Game of Life (the fraction of cells wrong).")
+    private Double threshold;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for the results (default: <run folder>/evaluation-<timestamp>/).")
@@ -79,7 +86,8 @@ final class EvaluateCommand extends NcaSubcommand {
             Trajectories truth = model.generate(Split.HELD_OUT, OptionalInt.of(frames));
             LOG.info("rolling the NCA {} steps on {} held-out trajectories", steps, truth.trajectories());
             Evaluation evaluation = new Evaluator(model.engine(truth.size()), model.parameters())
-                    .evaluate(truth, spacing, model.seed("evaluate"));
+                    .evaluate(truth, spacing, model.seed("evaluate"),
+                            threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
             long[] chosen = at.isEmpty() ? EvaluationReport.defaultSteps(evaluation.steps(), DEFAULT_REPORTED_STEPS)
                     : at.stream().mapToLong(Long::longValue).toArray();
             EvaluationReport report = new EvaluationReport(evaluation, truth, chosen);
@@ -91,6 +99,9 @@ final class EvaluateCommand extends NcaSubcommand {
             context.put("split", SplitConverter.name(Split.HELD_OUT));
             context.put("frame_spacing", spacing);
             context.put("horizon", steps);
+            if (threshold != null) {
+                context.put("threshold", threshold);
+            }
             EvaluationReport.Output files = report.write(folder, context);
             json.putAll(context);
             json.putAll(report.summary());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nca.api.DataRequest;
 import dev.nca.api.Dataset;
 import dev.nca.api.InvalidParameterException;
+import dev.nca.api.NcaModels;
 import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
@@ -44,10 +45,18 @@ public abstract class DatasetContract extends NamedExtensionContract<Dataset> {
     @Override
     protected abstract Map<String, Object> validParams();
 
+    /**
+     * The model service handed to the dataset. Datasets that run a trained NCA (e.g. a teacher
+     * checkpoint) override this, e.g. with {@code new dev.nca.core.models.CheckpointModels(...)}.
+     */
+    protected NcaModels models() {
+        return NcaModels.unavailable();
+    }
+
     /** Generates with the contract's parameters. */
     protected final Trajectories generate(Split split, long seed, DataType dtype, OptionalInt frames) {
         RandomSource random = new RandomSource(seed).child(split == Split.TRAIN ? "dataset" : "dataset-held-out");
-        return dataset().generate(params(), new DataRequest(split, random, dtype, frames));
+        return dataset().generate(params(), new DataRequest(split, random, dtype, frames, models()));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   a = W2^T z (+ b2)              [H, N]     (GEMM)
  *   f = W1^T u(a)                  [C, N]     (GEMM)
  *   x' = x + m * (f + v)                      (m: Bernoulli(q) per cell or per element)
+ *   x' = l * x'                               (optional alive masking, l per cell, see AliveRule)
  * </pre>
  * States enter and leave as {@code [B, C, S, S]}. An engine is bound to one config, lattice side
  * and data type; it keeps reusable buffers per batch size and is not thread-safe.
@@ -30,6 +31,7 @@ public final class NcaEngine {
     private final int size;
     private final DataType dtype;
     private final Stencil stencil;
+    private final AliveMask alive;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
     private final Map<Workspace, Long> generations = new HashMap<>();
     private final EngineProfile profile = new EngineProfile();
@@ -39,6 +41,7 @@ public final class NcaEngine {
         this.size = size;
         this.dtype = dtype;
         this.stencil = new Stencil(config.kernels(), config.boundary(), size);
+        this.alive = config.aliveMasked() ? new AliveMask(config.alive(), size, config.boundary()) : null;
     }
 
     /** Time spent per kind of work since the profile was last reset. */
@@ -89,6 +92,10 @@ public final class NcaEngine {
         for (int t = 0; t < steps; t++) {
             INDArray z = ws.z(t, keepTape);
             INDArray a = ws.a(t, keepTape);
+            HostArray life = alive == null ? null : ws.life(t, keepTape);
+            if (life != null) {
+                alive.evaluate(ws.x, ws.batch, life);
+            }
             long t0 = System.nanoTime();
             stencil.forward(ws.x, ws.zHost, ws.pad, config.channels(), ws.batch);
             long t1 = System.nanoTime();
@@ -116,6 +123,11 @@ public final class NcaEngine {
             for (int c = 0; c < config.channels(); c++) {
                 int mOff = config.maskMode() == MaskMode.CELL ? 0 : c * ws.cells;
                 ws.x.residual(c * ws.cells, ws.fHost, bias[c], mask, mOff, ws.cells);
+            }
+            if (life != null) {
+                alive.evaluate(ws.x, ws.batch, ws.lifeAfter);
+                AliveMask.intersect(life, ws.lifeAfter);
+                AliveMask.apply(ws.x, config.channels(), life, ws.cells);
             }
             profile.add(EngineProfile.Section.ELEMENTWISE, t6);
             if (wanted.contains(t + 1)) {
@@ -167,6 +179,10 @@ public final class NcaEngine {
     private void stepBackward(NcaParameters p, Workspace ws, int t, NcaParameters grads) {
         int n = ws.cells;
         long t0 = System.nanoTime();
+        if (alive != null) {
+            // x_{t+1} = life * (x_t + m * f): dead cells pass no gradient back
+            AliveMask.apply(ws.gx, config.channels(), ws.life(t, true), n);
+        }
         HostArray mask = config.masked() ? ws.mask(t, true) : null;
         for (int c = 0; c < config.channels(); c++) {
             int mOff = config.maskMode() == MaskMode.CELL ? 0 : c * n;

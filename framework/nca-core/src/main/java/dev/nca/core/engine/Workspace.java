@@ -41,6 +41,9 @@ final class Workspace {
     private final List<INDArray> aTape = new ArrayList<>();
     private final List<INDArray> uTape = new ArrayList<>();
     private final List<HostArray> maskTape = new ArrayList<>();
+    private final List<HostArray> lifeTape = new ArrayList<>();
+    /** Scratch cell mask {@code [N]}: alive after the update, before intersecting with before. */
+    final HostArray lifeAfter;
 
     Workspace(NcaConfig config, DataType dtype, int batch, int size) {
         this.config = config;
@@ -62,6 +65,16 @@ final class Workspace {
         gh = Nd4j.create(dtype, h, cells);
         du = Nd4j.create(dtype, h, cells);
         gz = Nd4j.create(dtype, ck, cells);
+        lifeAfter = config.aliveMasked() ? HostArray.create(dtype, cells) : null;
+    }
+
+    /** Alive cell mask {@code [N]} of step {@code t} (alive before and after the update). */
+    HostArray life(int t, boolean taped) {
+        int i = taped ? t : 0;
+        while (lifeTape.size() <= i) {
+            lifeTape.add(HostArray.create(dtype, cells));
+        }
+        return lifeTape.get(i);
     }
 
     /** Perception buffer of step {@code t} (0-based); with {@code taped == false} always slot 0. */

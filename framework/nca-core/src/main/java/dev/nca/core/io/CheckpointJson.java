@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nca.api.Boundary;
 import dev.nca.api.Kernels;
 import dev.nca.api.NcaException;
+import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.ModelSpec;
 import java.util.ArrayList;
@@ -53,6 +54,11 @@ final class CheckpointJson {
         m.put("boundary", spec.boundary().recipeName());
         m.put("updateProbability", spec.updateProbability());
         m.put("maskMode", spec.maskMode().recipeName());
+        if (spec.alive() != null) {
+            ObjectNode alive = m.putObject("alive");
+            alive.put("channel", spec.alive().channel());
+            alive.put("threshold", spec.alive().threshold());
+        }
         return m;
     }
 
@@ -72,7 +78,22 @@ final class CheckpointJson {
         Boundary boundary = constant(Boundary.class, text(m, "model.boundary"), "model.boundary");
         MaskMode mask = constant(MaskMode.class, text(m, "model.maskMode"), "model.maskMode");
         return new ModelSpec(channels, observable, hidden, bool(m, "model.hiddenBias"), kernels,
-                text(m, "model.activation"), boundary, p, mask);
+                text(m, "model.activation"), boundary, p, mask, alive(m, channels));
+    }
+
+    /** The optional alive rule (absent in checkpoints of models without alive masking). */
+    private AliveRule alive(JsonNode m, int channels) {
+        if (!m.has("alive")) {
+            return null;
+        }
+        JsonNode a = object(m, "model.alive");
+        long channel = integer(a, "model.alive.channel");
+        double threshold = number(a, "model.alive.threshold");
+        if (channel < 0 || channel >= channels || !(threshold > 0) || Double.isInfinite(threshold)) {
+            throw corrupt("model.alive needs 0 <= channel < " + channels + " and threshold > 0, got channel "
+                    + channel + ", threshold " + threshold);
+        }
+        return new AliveRule((int) channel, threshold);
     }
 
     private Kernels kernels(JsonNode k) {

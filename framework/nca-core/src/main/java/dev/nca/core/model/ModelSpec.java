@@ -10,12 +10,20 @@ import dev.nca.api.Kernels;
  * are stored as numbers, so a model never depends on the kernel-set plugin that made it.
  */
 public record ModelSpec(int channels, int observable, int hidden, boolean hiddenBias, Kernels kernels,
-                        String activation, Boundary boundary, double updateProbability, MaskMode maskMode) {
+                        String activation, Boundary boundary, double updateProbability, MaskMode maskMode,
+                        AliveRule alive) {
+
+    /** A spec without alive masking. */
+    public ModelSpec(int channels, int observable, int hidden, boolean hiddenBias, Kernels kernels,
+                     String activation, Boundary boundary, double updateProbability, MaskMode maskMode) {
+        this(channels, observable, hidden, hiddenBias, kernels, activation, boundary, updateProbability, maskMode,
+                null);
+    }
 
     /** The spec of a config. */
     public static ModelSpec of(NcaConfig c) {
         return new ModelSpec(c.channels(), c.observable(), c.hidden(), c.hiddenBias(), c.kernels(),
-                c.activation().name(), c.boundary(), c.updateProbability(), c.maskMode());
+                c.activation().name(), c.boundary(), c.updateProbability(), c.maskMode(), c.alive());
     }
 
     /** The config, given the activation this spec names. */
@@ -24,6 +32,6 @@ public record ModelSpec(int channels, int observable, int hidden, boolean hidden
             throw new IllegalArgumentException("spec names activation '" + activation + "', got '" + resolved.name() + "'");
         }
         return new NcaConfig(channels, observable, hidden, hiddenBias, kernels, resolved, boundary, updateProbability,
-                maskMode);
+                maskMode, alive);
     }
 }

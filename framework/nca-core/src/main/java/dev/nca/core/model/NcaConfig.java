@@ -22,9 +22,18 @@ import java.util.Objects;
  * @param boundary          how stencils see beyond the edge
  * @param updateProbability probability that a cell (or element) is updated in a step, (0, 1]
  * @param maskMode          per cell or per element masking
+ * @param alive             alive masking of growing NCA, or {@code null} for none (every cell lives)
  */
 public record NcaConfig(int channels, int observable, int hidden, boolean hiddenBias, Kernels kernels,
-                        Activation activation, Boundary boundary, double updateProbability, MaskMode maskMode) {
+                        Activation activation, Boundary boundary, double updateProbability, MaskMode maskMode,
+                        AliveRule alive) {
+
+    /** A config without alive masking. */
+    public NcaConfig(int channels, int observable, int hidden, boolean hiddenBias, Kernels kernels,
+                     Activation activation, Boundary boundary, double updateProbability, MaskMode maskMode) {
+        this(channels, observable, hidden, hiddenBias, kernels, activation, boundary, updateProbability, maskMode,
+                null);
+    }
 
     public NcaConfig {
         Objects.requireNonNull(kernels, "kernels");
@@ -41,6 +50,14 @@ public record NcaConfig(int channels, int observable, int hidden, boolean hidden
         if (!(updateProbability > 0 && updateProbability <= 1)) {
             throw new IllegalArgumentException("updateProbability must be in (0, 1], got " + updateProbability);
         }
+        if (alive != null && alive.channel() >= channels) {
+            throw new IllegalArgumentException("alive channel " + alive.channel() + " outside 0.." + (channels - 1));
+        }
+    }
+
+    /** Whether cells die when their neighbourhood falls below the alive threshold. */
+    public boolean aliveMasked() {
+        return alive != null;
     }
 
     /** K, the number of kernels. */

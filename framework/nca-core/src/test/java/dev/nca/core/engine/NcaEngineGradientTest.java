@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nca.api.Activation;
 import dev.nca.api.Boundary;
 import dev.nca.api.Kernels;
+import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
@@ -33,18 +34,23 @@ class NcaEngineGradientTest {
         List<Arguments> out = new ArrayList<>();
         for (Boundary boundary : Boundary.values()) {
             for (MaskMode mode : MaskMode.values()) {
-                out.add(Arguments.of(boundary, mode, 0.6, true, TestExtensions.asymmetric(), TestExtensions.tanh()));
+                out.add(Arguments.of(boundary, mode, 0.6, true, TestExtensions.asymmetric(), TestExtensions.tanh(), null));
             }
-            out.add(Arguments.of(boundary, MaskMode.CELL, 1.0, false, TestExtensions.idLap(), TestExtensions.relu()));
+            out.add(Arguments.of(boundary, MaskMode.CELL, 1.0, false, TestExtensions.idLap(), TestExtensions.relu(), null));
+            // alive masking: with start values in [-1, 1] some cells die and others live
+            out.add(Arguments.of(boundary, MaskMode.CELL, 0.6, true, TestExtensions.asymmetric(), TestExtensions.tanh(),
+                    new AliveRule(1, 0.1)));
+            out.add(Arguments.of(boundary, MaskMode.ELEMENT, 1.0, true, TestExtensions.asymmetric(),
+                    TestExtensions.tanh(), new AliveRule(2, 0.1)));
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} q={2} bias={3} {4} {5}")
+    @ParameterizedTest(name = "{0} {1} q={2} bias={3} {4} {5} alive={6}")
     @MethodSource("cases")
     void parameterAndInputGradientsMatchFiniteDifferences(Boundary boundary, MaskMode mode, double q, boolean bias,
-                                                          Kernels kernels, Activation act) {
-        NcaConfig config = new NcaConfig(3, 2, 4, bias, kernels, act, boundary, q, mode);
+                                                          Kernels kernels, Activation act, AliveRule alive) {
+        NcaConfig config = new NcaConfig(3, 2, 4, bias, kernels, act, boundary, q, mode, alive);
         NcaEngine engine = new NcaEngine(config, S, DataType.DOUBLE);
         NcaParameters params = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(1), 1.0);
         SplittableRandom r = new SplittableRandom(2);
@@ -55,11 +61,20 @@ class NcaEngineGradientTest {
             }
         });
         INDArray start = randomArray(new long[] {B, 3, S, S}, r, 1.0);
+        if (alive != null) {
+            separateLivingFromDead(params, start, alive.channel(), r);
+        }
         Map<Integer, INDArray> weights = new HashMap<>();
         weights.put(2, randomArray(new long[] {B, 3, S, S}, r, 1.0));
         weights.put(STEPS, randomArray(new long[] {B, 3, S, S}, r, 1.0));
 
         Rollout roll = engine.rollout(params, start, STEPS, new int[] {2, STEPS}, new SplittableRandom(9), true);
+        if (alive != null) {
+            // the check means something only if some cells die and others live
+            INDArray cellNorm = roll.states().get(STEPS).norm1(1);
+            long dead = cellNorm.eq(0.0).castTo(DataType.INT32).sumNumber().longValue();
+            assertThat(dead).as("dead cells").isBetween(1L, cellNorm.length() - 1);
+        }
         Map<Integer, INDArray> dState = new HashMap<>();
         // loss = sum_t <w_t, x_t> + 0.5 |x_T|^2 (non-linear in the final state)
         dState.put(2, weights.get(2));
@@ -90,6 +105,24 @@ class NcaEngineGradientTest {
             start.putScalar(i, old);
             assertClose("start[" + i + "]", dStart.getDouble(i), (up - down) / (2 * eps));
         }
+    }
+
+    /**
+     * Only column 3 of the alive channel is positive, so columns 2..4 live and 0..1 die under every
+     * boundary; the alive channel's update is kept small enough (|f| <= 0.1 per step) that no cell
+     * crosses the threshold during the rollout or a finite-difference probe.
+     */
+    private static void separateLivingFromDead(NcaParameters params, INDArray start, int channel, SplittableRandom r) {
+        for (int b = 0; b < B; b++) {
+            for (int i = 0; i < S; i++) {
+                for (int j = 0; j < S; j++) {
+                    double magnitude = 0.5 + 0.5 * r.nextDouble();
+                    start.putScalar(new long[] {b, channel, i, j}, j == 3 ? magnitude : -magnitude);
+                }
+            }
+        }
+        params.w1().getColumn(channel).muli(0.04);
+        params.v().putScalar(channel, 0, 0.02 * params.v().getDouble(channel, 0));
     }
 
     private static void assertClose(String what, double analytic, double numeric) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nca.api.Boundary;
 import dev.nca.api.NcaException;
 import dev.nca.core.model.MaskMode;
+import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.ModelSpec;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
@@ -39,9 +40,10 @@ class CheckpointIOTest {
     @TempDir
     Path dir;
 
+    /** With a hidden bias the config also has alive masking, so both optional parts round-trip. */
     private static NcaConfig config(boolean hiddenBias) {
         return new NcaConfig(3, 2, 5, hiddenBias, TestExtensions.asymmetric(), TestExtensions.tanh(),
-                Boundary.REFLECT, 0.5, MaskMode.ELEMENT);
+                Boundary.REFLECT, 0.5, MaskMode.ELEMENT, hiddenBias ? new AliveRule(2, 0.125) : null);
     }
 
     /** Parameters filled with distinct random values (the paper initialisation leaves w1 and v zero). */

@@ -18,14 +18,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param truthNorm  {@code [T][R]} Euclidean norms of the data frames
  * @param prediction the NCA's observable channels for trajectory 0 at every frame time,
  *                   {@code [T, C_obs, S, S]} in the model's data type (for pictures)
+ * @param wrong      {@code [T][R]} fraction of observable values on the other side of a threshold
+ *                   than the data ({@code (x > theta) != (y > theta)}), or {@code null} when no
+ *                   threshold was given (e.g. Game of Life: the fraction of cells wrong)
  */
-public record Evaluation(long[] steps, double[][] error, double[][] truthNorm, INDArray prediction) {
+public record Evaluation(long[] steps, double[][] error, double[][] truthNorm, INDArray prediction,
+                         double[][] wrong) {
+
+    /** An evaluation without thresholded errors. */
+    public Evaluation(long[] steps, double[][] error, double[][] truthNorm, INDArray prediction) {
+        this(steps, error, truthNorm, prediction, null);
+    }
 
     public Evaluation {
         Objects.requireNonNull(prediction, "prediction");
         steps = steps.clone();
         error = deepCopy(error);
         truthNorm = deepCopy(truthNorm);
+        wrong = wrong == null ? null : deepCopy(wrong);
+        if (wrong != null && wrong.length != steps.length) {
+            throw new IllegalArgumentException("need one wrong-fraction row per frame time (" + steps.length
+                    + "), got " + wrong.length);
+        }
         if (error.length != steps.length || truthNorm.length != steps.length || prediction.size(0) != steps.length) {
             throw new IllegalArgumentException("need one row per frame time (" + steps.length + "), got "
                     + error.length + " error rows, " + truthNorm.length + " norm rows and " + prediction.size(0)
@@ -46,6 +60,23 @@ public record Evaluation(long[] steps, double[][] error, double[][] truthNorm, I
     @Override
     public double[][] truthNorm() {
         return deepCopy(truthNorm);
+    }
+
+    @Override
+    public double[][] wrong() {
+        return wrong == null ? null : deepCopy(wrong);
+    }
+
+    /** The mean over trajectories of the thresholded wrong fraction per frame time, or null without one. */
+    public double[] meanWrong() {
+        if (wrong == null) {
+            return null;
+        }
+        double[] out = new double[steps.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.stream(wrong[i]).average().orElse(Double.NaN);
+        }
+        return out;
     }
 
     /** T, the number of frame times. */

@@ -100,6 +100,10 @@ public final class EvaluationReport {
         out.put("steps", evaluation.steps());
         out.put("error", numbers(error));
         out.put("relative_error", numbers(relative));
+        double[] wrong = evaluation.meanWrong();
+        if (wrong != null) {
+            out.put("wrong_fraction", numbers(wrong));
+        }
         List<Map<String, Object>> chosen = new ArrayList<>();
         for (long step : at) {
             int i = evaluation.indexOf(step);
@@ -107,9 +111,13 @@ public final class EvaluationReport {
             entry.put("step", step);
             entry.put("error", number(error[i]));
             entry.put("relative_error", number(relative[i]));
+            if (wrong != null) {
+                entry.put("wrong_fraction", number(wrong[i]));
+            }
             chosen.add(entry);
         }
         out.put("at", chosen);
+        truth.phases().ifPresent(labels -> out.put("phases", PhaseSummary.of(evaluation, labels)));
         return out;
     }
 
@@ -193,7 +201,7 @@ public final class EvaluationReport {
         }
     }
 
-    private static Double number(double v) {
+    static Double number(double v) {
         return Double.isFinite(v) ? v : null;
     }
 

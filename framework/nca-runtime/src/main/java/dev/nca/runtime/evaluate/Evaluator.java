@@ -41,6 +41,15 @@ public final class Evaluator {
      * @return errors at the T frame times {@code 0, t, ..., (T-1) t}
      */
     public Evaluation evaluate(Trajectories truth, int frameSpacing, long seed) {
+        return evaluate(truth, frameSpacing, seed, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #evaluate(Trajectories, int, long)}, also counting, when a threshold theta is given,
+     * the fraction of observable values with {@code (x > theta) != (y > theta)} (see
+     * {@link Evaluation#wrong()}).
+     */
+    public Evaluation evaluate(Trajectories truth, int frameSpacing, long seed, java.util.OptionalDouble threshold) {
         int observable = engine.config().observable();
         if (truth.channels() != observable || truth.size() != engine.size()) {
             throw new IllegalArgumentException("data must have " + observable + " channels on a " + engine.size()
@@ -53,6 +62,7 @@ public final class Evaluator {
         long[] steps = new long[frames];
         double[][] error = new double[frames][];
         double[][] norm = new double[frames][];
+        double[][] wrong = threshold.isPresent() ? new double[frames][] : null;
         INDArray prediction = Nd4j.create(engine.dataType(), frames, observable, truth.size(), truth.size());
         SplittableRandom masks = new SplittableRandom(seed);
         INDArray state = StartStates.all(truth, 0, engine.config().channels(), engine.dataType());
@@ -65,9 +75,21 @@ public final class Evaluator {
             steps[i] = (long) i * frameSpacing;
             error[i] = euclideanNorms(x.castTo(DataType.DOUBLE).sub(y.castTo(DataType.DOUBLE)));
             norm[i] = euclideanNorms(y);
+            if (wrong != null) {
+                wrong[i] = wrongFractions(x, y, threshold.getAsDouble());
+            }
             prediction.get(NDArrayIndex.point(i)).assign(x.get(NDArrayIndex.point(0)));
         }
-        return new Evaluation(steps, error, norm, prediction);
+        return new Evaluation(steps, error, norm, prediction, wrong);
+    }
+
+    /** Per sample, the fraction of values on different sides of {@code theta} in x and y. */
+    static double[] wrongFractions(INDArray x, INDArray y, double theta) {
+        long b = x.size(0);
+        INDArray xs = x.castTo(DataType.DOUBLE).gt(theta);
+        INDArray ys = y.castTo(DataType.DOUBLE).gt(theta);
+        INDArray differ = xs.neq(ys).castTo(DataType.DOUBLE).dup('c').reshape(b, x.length() / b);
+        return differ.mean(1).toDoubleVector();
     }
 
     /**

@@ -8,12 +8,14 @@ import dev.nca.api.KernelSet;
 import dev.nca.api.Kernels;
 import dev.nca.api.LossFunction;
 import dev.nca.api.NcaException;
+import dev.nca.api.NcaModels;
 import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.api.Split;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
 import dev.nca.core.model.NcaConfig;
+import dev.nca.core.models.CheckpointModels;
 import dev.nca.runtime.plugin.ExtensionEntry;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.recipe.ModelSection;
@@ -35,10 +37,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param activation     the activation
  * @param loss           the loss function and its parameters
  * @param schedule       the training schedule and its parameters
+ * @param models         the model service datasets may use (e.g. to run a teacher checkpoint)
  */
 public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<KernelSet> kernelSet,
                              Resolved<Activation> activation, Resolved<LossFunction> loss,
-                             Resolved<TrainingSchedule> schedule) {
+                             Resolved<TrainingSchedule> schedule, NcaModels models) {
 
     /**
      * An extension with its registry entry (for provenance) and validated parameters.
@@ -68,7 +71,8 @@ public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<
                 new Resolved<>(loss, Params.validate(loss.parameters(), recipe.training().lossParams(),
                         recipe.lossParamsSource())),
                 new Resolved<>(sched, Params.validate(sched.parameters(), recipe.training().scheduleParams(),
-                        recipe.scheduleParamsSource())));
+                        recipe.scheduleParamsSource())),
+                new CheckpointModels((name, where) -> extensions.activations().lookup(name, where)));
     }
 
     /** The run's random source: every random choice derives from the recipe seed. */
@@ -90,7 +94,7 @@ public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<
     public Trajectories generate(Split split, OptionalInt frames) {
         RandomSource r = random().child(split == Split.TRAIN ? "data/train" : "data/held-out");
         try {
-            return dataset.extension().generate(dataset.params(), new DataRequest(split, r, dataType(), frames));
+            return dataset.extension().generate(dataset.params(), new DataRequest(split, r, dataType(), frames, models));
         } catch (NcaException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -110,7 +114,7 @@ public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<
         Kernels kernels = kernelSet.extension().kernels(kernelSet.params());
         Boundary boundary = m.boundary().orElse(data.boundary().orElse(Boundary.PERIODIC));
         return new NcaConfig(m.channels(), m.observable(), m.hidden(), m.hiddenBias(), kernels,
-                activation.extension(), boundary, m.updateProbability(), m.mask());
+                activation.extension(), boundary, m.updateProbability(), m.mask(), m.alive().orElse(null));
     }
 
     /** NCA steps between consecutive frames: the recipe's frame_spacing, else the dataset's hint. */

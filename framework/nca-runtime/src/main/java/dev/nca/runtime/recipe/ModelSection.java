@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.MaskMode;
 import dev.nca.api.Boundary;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Optional;
  */
 public record ModelSection(int channels, int observable, int hidden, boolean hiddenBias, String kernels,
                            Map<String, Object> kernelParams, String activation, Optional<Boundary> boundary,
-                           double updateProbability, MaskMode mask, double initScale) {
+                           double updateProbability, MaskMode mask, double initScale,
+                           Optional<AliveRule> alive) {
 
     public ModelSection {
         Objects.requireNonNull(kernels, "kernels");
@@ -32,5 +34,6 @@ public record ModelSection(int channels, int observable, int hidden, boolean hid
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(boundary, "boundary");
         Objects.requireNonNull(mask, "mask");
+        Objects.requireNonNull(alive, "alive");
     }
 }

@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.MaskMode;
 import com.moandjiezana.toml.Toml;
 import dev.nca.api.Boundary;
@@ -161,8 +162,13 @@ public final class RecipeLoader {
         MaskMode mask = MaskMode.valueOf(t.optionalChoice("mask", "cell", List.of("cell", "element"))
                 .orElseThrow().toUpperCase(Locale.ROOT));
         double initScale = t.real("init_scale", 1.0, 0.0, false, Double.MAX_VALUE, true, "> 0");
+        double aliveThreshold = t.real("alive_threshold", 0.0, 0.0, true, Double.MAX_VALUE, true,
+                ">= 0 (0 turns alive masking off)");
+        int aliveChannel = (int) t.integer("alive_channel", (long) observable - 1, 0, channels - 1);
+        Optional<AliveRule> alive = aliveThreshold > 0 ? Optional.of(new AliveRule(aliveChannel, aliveThreshold))
+                : Optional.empty();
         return new ModelSection(channels, observable, hidden, hiddenBias, kernels, kernelParams, activation, boundary,
-                q, mask, initScale);
+                q, mask, initScale, alive);
     }
 
     private static TrainingSection training(TableReader t) {

@@ -29,7 +29,8 @@ final class RecipeSchema {
         t.put(EXPERIMENT, List.of("name", "seed", "description", "dtype"));
         t.put(DATA, List.of("dataset", "params"));
         t.put(MODEL, List.of("channels", "observable", "hidden", "hidden_bias", "kernels", "kernel_params",
-                "activation", "boundary", "update_probability", "mask", "init_scale"));
+                "activation", "boundary", "update_probability", "mask", "init_scale", "alive_threshold",
+                "alive_channel"));
         t.put(TRAINING, List.of("schedule", "schedule_params", "frame_spacing", "epochs", "minibatch", "loss",
                 "loss_params", "learning_rate", "beta1", "beta2", "epsilon", "gradient_normalisation", "block",
                 "threads"));

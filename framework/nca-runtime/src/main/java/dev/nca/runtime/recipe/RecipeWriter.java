@@ -48,6 +48,10 @@ public final class RecipeWriter {
         key(out, "update_probability", m.updateProbability());
         key(out, "mask", m.mask().recipeName());
         key(out, "init_scale", m.initScale());
+        m.alive().ifPresent(a -> {
+            key(out, "alive_threshold", a.threshold());
+            key(out, "alive_channel", (long) a.channel());
+        });
         params(out, "model.kernel_params", m.kernelParams());
 
         TrainingSection t = recipe.training();

@@ -65,6 +65,38 @@ class EvaluationReportTest {
     }
 
     @Test
+    void phaseLabelsAndThresholdsAreSummarised() throws IOException {
+        // trajectory 0: growing, growing, stable; trajectory 1: regenerating, stable, stable
+        Evaluation e = new Evaluation(new long[] {0, 8, 16},
+                new double[][] {{1, 2}, {3, 4}, {5, 6}},
+                new double[][] {{2, 2}, {2, 2}, {2, 0}},
+                Nd4j.rand(DataType.FLOAT, 3, 1, 4, 4),
+                new double[][] {{0.0, 0.5}, {0.25, 0.5}, {0.75, 1.0}});
+        Trajectories labelled = new Trajectories(Nd4j.rand(DataType.FLOAT, 2, 3, 1, 4, 4), List.of("u"), 8,
+                Optional.empty(), Optional.of(new dev.nca.api.PhaseLabels(List.of("growing", "stable", "regenerating"),
+                new int[][] {{0, 0, 1}, {2, 1, 1}})), 0, 1);
+
+        JsonNode json = new ObjectMapper().readTree(EvaluationReport.toJson(
+                new EvaluationReport(e, labelled, new long[] {16}).summary()));
+
+        assertThat(json.get("wrong_fraction").toString()).isEqualTo("[0.25,0.375,0.875]");
+        assertThat(json.get("at").get(0).get("wrong_fraction").asDouble()).isEqualTo(0.875);
+        JsonNode phases = json.get("phases");
+        assertThat(phases.get("growing").get("frames").asInt()).isEqualTo(2);
+        assertThat(phases.get("growing").get("mean_error").asDouble()).isEqualTo(2.0);   // (1 + 3) / 2
+        assertThat(phases.get("growing").get("end_error").asDouble()).isEqualTo(3.0);
+        assertThat(phases.get("growing").get("end_relative_error").asDouble()).isEqualTo(1.5);
+        // stable: (0,16)=5, (1,8)=4, (1,16)=6; ends: trajectory 0 at 16 (5), trajectory 1 at 16 (6)
+        assertThat(phases.get("stable").get("mean_error").asDouble()).isEqualTo(5.0);
+        assertThat(phases.get("stable").get("end_error").asDouble()).isEqualTo(5.5);
+        // relative error leaves out the zero data frame (1, 16): (5/2 + 4/2) / 2
+        assertThat(phases.get("stable").get("mean_relative_error").asDouble()).isEqualTo(2.25);
+        assertThat(phases.get("stable").get("end_wrong_fraction").asDouble()).isEqualTo(0.875);
+        assertThat(phases.get("regenerating").get("end_error").asDouble()).isEqualTo(2.0);
+        assertThat(phases.get("regenerating").get("mean_wrong_fraction").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
     void writesJsonComparisonAndPlots() throws IOException {
         EvaluationReport report = new EvaluationReport(evaluation(), truth(), new long[] {0, 16});
 

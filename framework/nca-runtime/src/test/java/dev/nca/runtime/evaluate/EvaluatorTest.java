@@ -130,6 +130,15 @@ class EvaluatorTest {
     }
 
     @Test
+    void wrongFractionsCountValuesOnDifferentSidesOfTheThreshold() {
+        // sample 0: x (0.9, 0.2, 0.6, 0.5) vs y (1, 0, 0, 1): cells 2 and 3 differ (0.5 is not > 0.5)
+        // sample 1: x (0, 0, 0, 0) vs y (0, 0, 0, 1): one of four differs
+        var x = Nd4j.create(new float[] {0.9f, 0.2f, 0.6f, 0.5f, 0, 0, 0, 0}, new long[] {2, 1, 2, 2}, DataType.FLOAT);
+        var y = Nd4j.create(new double[] {1, 0, 0, 1, 0, 0, 0, 1}, new long[] {2, 1, 2, 2}, DataType.DOUBLE);
+        assertThat(Evaluator.wrongFractions(x, y, 0.5)).containsExactly(0.5, 0.25);
+    }
+
+    @Test
     void euclideanNormsArePerSample() {
         // sample 0 holds 3 and 4 (norm 5), sample 1 holds 1, 2, 2 (norm 3), float32 input
         var batch = Nd4j.create(new float[] {3, 0, 4, 0, 1, 2, 0, 2}, new long[] {2, 2, 2}, DataType.FLOAT);

@@ -58,6 +58,8 @@ class RecipeLoaderTest {
             hidden_bias = true
             kernels = "id-lap"
             activation = "silu"
+            alive_threshold = 0.1
+            alive_channel = 1
             boundary = "reflect"
             update_probability = 0.5
             mask = "element"
@@ -105,7 +107,7 @@ class RecipeLoaderTest {
         assertThat(r.experiment().dataType()).isEqualTo(DataType.FLOAT);
         assertThat(r.data()).isEqualTo(new DataSection("gray-scott", Map.of()));
         assertThat(r.model()).isEqualTo(new ModelSection(8, 2, 32, false, "id-lap", Map.of(), "relu",
-                java.util.Optional.empty(), 1.0, MaskMode.CELL, 1.0));
+                java.util.Optional.empty(), 1.0, MaskMode.CELL, 1.0, java.util.Optional.empty()));
         assertThat(r.training()).isEqualTo(new TrainingSection("transitions", Map.of(), OptionalInt.empty(), 4000,
                 64, "euclidean", Map.of(), 1e-3, 0.9, 0.999, 1e-7, true, 4, 0));
         assertThat(r.output()).isEqualTo(new OutputSection("runs", 100, 500, true));
@@ -126,6 +128,7 @@ class RecipeLoaderTest {
         assertThat(m.boundary()).contains(Boundary.REFLECT);
         assertThat(m.mask()).isEqualTo(MaskMode.ELEMENT);
         assertThat(m.kernelParams()).isEqualTo(Map.of("scale", 2L));
+        assertThat(m.alive()).contains(new dev.nca.core.model.AliveRule(1, 0.1));
         TrainingSection t = r.training();
         assertThat(t.frameSpacing()).hasValue(32);
         assertThat(t.epochs()).isEqualTo(10_000);
@@ -135,6 +138,16 @@ class RecipeLoaderTest {
         assertThat(r.dataParamsSource()).isEqualTo("recipes/gs.toml [data.params]");
         assertThat(r.where("model", "kernels")).isEqualTo("recipes/gs.toml [model] kernels");
         assertThatThrownBy(() -> r.data().params().put("x", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aliveChannelDefaultsToTheLastObservableChannelAndMustBeAChannel() {
+        assertThat(parse(replace(MINIMAL, "kernels = \"id-lap\"", "kernels = \"id-lap\"\nalive_threshold = 0.1"))
+                .model().alive()).contains(new dev.nca.core.model.AliveRule(1, 0.1));
+        assertThatThrownBy(() -> parse(replace(MINIMAL, "kernels = \"id-lap\"",
+                "kernels = \"id-lap\"\nalive_threshold = 0.1\nalive_channel = 8")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("[model]").hasMessageContaining("alive_channel").hasMessageContaining("8");
     }
 
     @Test
