@@ -1,8 +1,10 @@
 package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.api.NcaException;
 import dev.nca.runtime.experiment.ExperimentPlan;
 import dev.nca.runtime.experiment.Provenance;
+import dev.nca.runtime.experiment.ResumePoint;
 import dev.nca.runtime.experiment.RunSummary;
 import dev.nca.runtime.experiment.TrainingRun;
 import dev.nca.runtime.recipe.Recipe;
@@ -15,16 +17,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nca train RECIPE}: trains an NCA as the recipe says and prints a JSON summary (run folder,
+ * {@code nca train RECIPE} or {@code nca train --resume CHECKPOINT}: trains an NCA as the recipe says and prints a JSON summary (run folder,
  * losses) on standard output; progress and logs go to standard error.
  */
 @Command(name = "train", description = {"Train an NCA from a TOML recipe. Results go to a new run folder"
         + " under the recipe's output.directory: resolved recipe, provenance, metrics.jsonl, checkpoints,"
-        + " loss plot, snapshots and an animation."})
+        + " loss plot, snapshots and an animation. With --resume, training continues from a checkpoint's"
+        + " parameters and optimiser state with the recipe stored in it (--set still applies, e.g. to train"
+        + " more epochs), into a new run folder."})
 final class TrainCommand extends NcaSubcommand {
 
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "The recipe file (TOML).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RECIPE",
+            description = "The recipe file (TOML); omit it with --resume.")
     private Path recipe;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue from a checkpoint with optimiser state, e.g. runs/<run>/checkpoints/last.nca;"
+                    + " the schedule's own state (propagated or pooled states) starts afresh.")
+    private Path resume;
 
     @Option(names = "--set", paramLabel = "TABLE.KEY=VALUE",
             description = "Override a recipe value, e.g. --set training.epochs=10 (repeatable).")
@@ -36,13 +46,20 @@ final class TrainCommand extends NcaSubcommand {
 
     @Override
     protected int run() throws Exception {
-        Recipe r = RecipeLoader.load(recipe, overrides);
+        if ((recipe == null) == (resume == null)) {
+            throw new NcaException(recipe == null ? "give a RECIPE to train, or --resume CHECKPOINT to continue"
+                    : "give either a RECIPE or --resume CHECKPOINT, not both (a checkpoint carries its recipe;"
+                    + " change it with --set)");
+        }
+        ResumePoint from = resume == null ? null : ResumePoint.read(resume);
+        Recipe r = from == null ? RecipeLoader.load(recipe, overrides)
+                : RecipeLoader.parse(from.checkpoint().recipe(), resume + " (recipe)", overrides);
         RunSummary summary;
         try (HostSession session = openHost()) {
             ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions());
             Path root = output != null ? output : Path.of(r.output().directory());
-            summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root)
-                    .run();
+            summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root,
+                    from).run();
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", summary.directory().toString());

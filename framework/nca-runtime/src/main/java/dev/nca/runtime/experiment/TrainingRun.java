@@ -46,6 +46,7 @@ public final class TrainingRun {
     private final ExperimentPlan plan;
     private final Provenance provenance;
     private final Path outputRoot;
+    private final ResumePoint resume;
 
     /**
      * @param plan       the resolved recipe
@@ -54,9 +55,19 @@ public final class TrainingRun {
      *                   resolved by the caller)
      */
     public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot) {
+        this(plan, provenance, outputRoot, null);
+    }
+
+    /**
+     * A run that continues from a checkpoint (see {@link ResumePoint}) in a new run folder.
+     *
+     * @param resume where to resume, or {@code null} to start from the initialisation
+     */
+    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume) {
         this.plan = plan;
         this.provenance = provenance;
         this.outputRoot = outputRoot;
+        this.resume = resume;
     }
 
     /** Runs the whole training and returns how it ended. */
@@ -87,25 +98,34 @@ public final class TrainingRun {
                         plan.dataType()));
         Trainer trainer = new Trainer(engine, params, loss, schedule, new TrainingOptions(tr.learningRate(), tr.beta1(),
                 tr.beta2(), tr.epsilon(), tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
+        int firstEpoch = resume == null ? 0 : restore(params, trainer, config);
+        int epochs = Math.toIntExact(tr.epochs());
+        if (firstEpoch >= epochs) {
+            throw new NcaException("checkpoint " + resume.file() + " already finished epoch " + (firstEpoch - 1)
+                    + " and the recipe trains " + epochs + " epochs; ask for more, e.g. --set training.epochs="
+                    + (firstEpoch + epochs));
+        }
 
         RunDirectory dir = RunDirectory.create(outputRoot, recipe.experiment().name());
         LOG.info("run folder: {}", dir.root());
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);
         Map<String, Object> prov = provenance.describe(plan, config);
+        if (resume != null) {
+            prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
+        }
         writeText(dir.provenance(), Provenance.toJson(prov));
 
         Snapshots snapshots = new Snapshots(engine, data, spacing);
-        int epochs = Math.toIntExact(tr.epochs());
         List<Double> losses = new ArrayList<>();
         double doNothing = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
         NcaParameters bestParams = params.copy();
         int bestEpoch = -1;
-        ProgressReporter progress = ProgressReporter.forConsole(epochs);
+        ProgressReporter progress = ProgressReporter.forConsole(epochs - firstEpoch);
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
-            for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int epoch = firstEpoch; epoch < epochs; epoch++) {
                 NcaParameters before = params.copy();
                 EpochResult r;
                 try {
@@ -149,12 +169,32 @@ public final class TrainingRun {
         double seconds = (System.nanoTime() - t0) / 1e9;
         finish(dir, snapshots, params, config, trainer, epochs - 1, losses.get(losses.size() - 1), best, recipeText,
                 prov, losses, doNothing, true);
-        RunSummary summary = new RunSummary(dir.root(), epochs, doNothing, losses.get(0),
+        RunSummary summary = new RunSummary(dir.root(), epochs - firstEpoch, doNothing, losses.get(0),
                 losses.get(losses.size() - 1), best, seconds);
         LOG.info("done in {}: loss {} -> {} (best {}, do-nothing {}); results in {}",
                 ProgressReporter.duration(seconds), summary.firstLoss(), summary.finalLoss(), best, doNothing,
                 dir.root());
         return summary;
+    }
+
+    /** Loads the resume point's parameters and optimiser state; returns the first epoch to train. */
+    private int restore(NcaParameters params, Trainer trainer, NcaConfig config) {
+        Checkpoint c = resume.checkpoint();
+        NcaParameters saved;
+        try {
+            saved = c.toParameters(config);
+        } catch (IllegalArgumentException e) {
+            throw new NcaException("checkpoint " + resume.file() + " does not fit the recipe's model: "
+                    + e.getMessage(), e);
+        }
+        if (c.dataType() != plan.dataType()) {
+            throw new NcaException("checkpoint " + resume.file() + " holds " + c.dataType() + " tensors but the recipe"
+                    + " asks for " + plan.recipe().experiment().dtype());
+        }
+        params.tensors().forEach((name, t) -> t.assign(saved.tensors().get(name)));
+        c.optimiser().restore(trainer.optimizer(), config);
+        LOG.info("resuming from {} after epoch {}", resume.file(), c.epoch());
+        return resume.nextEpoch();
     }
 
     private void finish(RunDirectory dir, Snapshots snapshots, NcaParameters params, NcaConfig config, Trainer trainer,
