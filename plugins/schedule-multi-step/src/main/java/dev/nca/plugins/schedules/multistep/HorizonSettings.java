@@ -1,0 +1,26 @@
+package dev.nca.plugins.schedules.multistep;
+
+import java.util.Objects;
+
+/**
+ * What a {@link RandomHorizonRun} draws, from the validated recipe parameters.
+ *
+ * @param batches          mini-batches per epoch (their gradients make one update)
+ * @param replacement      whether the starts of a mini-batch are drawn with replacement
+ * @param maxSteps         largest horizon in frames; a multi-step epoch draws k uniformly in
+ *                         {@code 1..maxSteps} per mini-batch
+ * @param intermediate     whether every frame 1..k is a target, or only frame k
+ * @param weighting        the target weights when {@code intermediate}
+ * @param singleStepEpochs the epochs {@code 0..singleStepEpochs-1} are single-step (k = 1)
+ */
+record HorizonSettings(int batches, boolean replacement, int maxSteps, boolean intermediate,
+                       TimeWeighting weighting, int singleStepEpochs) {
+
+    HorizonSettings {
+        Objects.requireNonNull(weighting, "weighting");
+        if (batches < 1 || maxSteps < 1 || singleStepEpochs < 0) {
+            throw new IllegalArgumentException("batches and maxSteps must be >= 1 and singleStepEpochs >= 0, got "
+                    + batches + ", " + maxSteps + ", " + singleStepEpochs);
+        }
+    }
+}

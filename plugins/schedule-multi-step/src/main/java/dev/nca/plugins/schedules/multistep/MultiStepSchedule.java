@@ -1,0 +1,83 @@
+package dev.nca.plugins.schedules.multistep;
+
+import dev.nca.api.ParamSpec;
+import dev.nca.api.Params;
+import dev.nca.api.ScheduleContext;
+import dev.nca.api.ScheduleRun;
+import dev.nca.api.TrainingSchedule;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * {@code multi-step}: the multi-step regime of Mahajan and Banerjee. Each mini-batch draws one
+ * horizon k uniformly in {@code 1..max_steps} frames (one per mini-batch because a mini-batch has
+ * one step count; use several {@code batches} to mix horizons within one update), then its start
+ * frames {@code (r, i)} uniformly among those with {@code i + k < T}. The start state (frame i,
+ * hidden channels zero) is rolled {@code k * frameSpacing} NCA steps.
+ *
+ * <p>Targets: frame {@code i + k} only (weight 1), or with {@code intermediate = true} every
+ * frame {@code i + j}, {@code j = 1..k}, at step {@code j * frameSpacing}, weighted by
+ * {@code time_weighting}: {@code uniform} {@code 1/k}, {@code linear} {@code 2j / (k (k + 1))},
+ * {@code final} only frame {@code i + k} (the same as {@code intermediate = false}). Weights sum
+ * to 1, so the loss has the scale of a single-step loss. {@code time_weighting} is ignored without
+ * {@code intermediate}.
+ *
+ * <p>Curriculum: the first {@code curriculum_epochs} epochs are exactly {@code single-step}
+ * epochs (k = 1, same random stream {@code single-step/epoch/<epoch>}, so the same seed plans the
+ * same mini-batches as {@code single-step}), later epochs draw from
+ * {@code multi-step/epoch/<epoch>}. Paper 2 trains Game of Life this way: first the update rule,
+ * then the long-horizon behaviour. Sampling with or without replacement as in
+ * {@link SingleStepSchedule}; no state is propagated between epochs.
+ */
+@Extension
+public class MultiStepSchedule implements TrainingSchedule {
+
+    /** The recipe name, also the prefix of this schedule's random streams. */
+    static final String NAME = "multi-step";
+    static final String MAX_STEPS = "max_steps";
+    static final String INTERMEDIATE = "intermediate";
+    static final String TIME_WEIGHTING = "time_weighting";
+    static final String CURRICULUM_EPOCHS = "curriculum_epochs";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Mahajan and Banerjee's multi-step training: random start frames rolled a random 1..max_steps frames "
+                + "ahead, optionally after a single-step curriculum.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                SamplingParams.batches(),
+                SamplingParams.replacement(),
+                ParamSpec.integer(MAX_STEPS, 8L, 1, 10_000,
+                        "largest horizon in frames; each mini-batch draws k uniformly in 1..max_steps (needs T > max_steps)"),
+                ParamSpec.bool(INTERMEDIATE, false,
+                        "whether every frame 1..k ahead is a target (weighted by time_weighting) or only frame k"),
+                ParamSpec.text(TIME_WEIGHTING, TimeWeighting.UNIFORM.recipeName(), TimeWeighting.choices(),
+                        "with intermediate: weights of frames j = 1..k, uniform 1/k, linear 2j/(k(k+1)) or final "
+                                + "(frame k only); they sum to 1"),
+                ParamSpec.integer(CURRICULUM_EPOCHS, 0L, 0, 10_000_000,
+                        "the first this many epochs are single-step epochs (k = 1), the later ones multi-step"));
+    }
+
+    @Override
+    public ScheduleRun start(Params params, ScheduleContext context) {
+        SamplingParams.requireTransitions(NAME, context);
+        int frames = context.data().length();
+        int maxSteps = params.getInt(MAX_STEPS);
+        if (maxSteps >= frames) {
+            throw params.invalid(MAX_STEPS, "at most T - 1 = " + (frames - 1) + ": the data have T = " + frames
+                    + " frames per trajectory, and a horizon of k frames needs a start frame followed by k more");
+        }
+        HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
+                SamplingParams.replacement(params), maxSteps, params.getBoolean(INTERMEDIATE),
+                TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)), params.getInt(CURRICULUM_EPOCHS));
+        return new RandomHorizonRun(context, settings);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.nca.plugins.schedules.multistep;
+
+import dev.nca.api.MiniBatch;
+import dev.nca.api.ScheduleContext;
+import dev.nca.api.ScheduleRun;
+import dev.nca.api.Target;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Per-run state of {@link SingleStepSchedule} and {@link MultiStepSchedule}.
+ *
+ * <p>Each epoch holds {@link HorizonSettings#batches()} mini-batches. A mini-batch has one
+ * horizon of k frames (1 in single-step epochs, uniform in {@code 1..maxSteps} otherwise), because
+ * a {@link MiniBatch} has one step count; its start frames {@code (r, i)} are drawn uniformly among
+ * those with {@code i + k < T} (see {@link StartSampler}). Start states are the data frames with
+ * zero hidden channels ({@link ScheduleContext#initialState}); the mini-batch rolls
+ * {@code k * frameSpacing} NCA steps; the targets are frame {@code i + j} at step
+ * {@code j * frameSpacing} with weight {@code w_j} for the frames j that carry weight (only
+ * {@code j = k} unless {@code intermediate}); see {@link TimeWeighting}. Sample keys are the start
+ * frame's row {@code r T + i}.
+ *
+ * <p>Randomness: epoch e draws everything, mini-batch after mini-batch (horizon, then starts),
+ * from the stream {@code single-step/epoch/<e>} when it is a single-step epoch and
+ * {@code multi-step/epoch/<e>} otherwise, so a plan depends only on the seed and the epoch, not
+ * on the order of calls, and the curriculum epochs of {@code multi-step} are exactly the epochs
+ * {@code single-step} would plan. {@link #accept} checks the shape of the final states and drops
+ * them: every start comes from the data.
+ */
+final class RandomHorizonRun implements ScheduleRun {
+
+    private final ScheduleContext context;
+    private final HorizonSettings settings;
+    private final FrameRows frames;
+
+    RandomHorizonRun(ScheduleContext context, HorizonSettings settings) {
+        if (settings.maxSteps() >= context.data().length()) {
+            throw new IllegalArgumentException("horizon of " + settings.maxSteps() + " frames needs more than "
+                    + settings.maxSteps() + " frames per trajectory, the data have " + context.data().length());
+        }
+        this.context = context;
+        this.settings = settings;
+        this.frames = new FrameRows(context.data(), context.dtype());
+    }
+
+    @Override
+    public List<MiniBatch> planEpoch(int epoch) {
+        boolean singleStep = epoch < settings.singleStepEpochs();
+        String stream = (singleStep ? SingleStepSchedule.NAME : MultiStepSchedule.NAME) + "/epoch/" + epoch;
+        SplittableRandom rng = context.random().stream(stream);
+        List<MiniBatch> plan = new ArrayList<>(settings.batches());
+        for (int n = 0; n < settings.batches(); n++) {
+            int k = singleStep ? 1 : 1 + rng.nextInt(settings.maxSteps());
+            int[] starts = StartSampler.draw(frames, k, context.minibatch(), settings.replacement(), rng);
+            plan.add(batch(starts, k));
+        }
+        return plan;
+    }
+
+    private MiniBatch batch(int[] starts, int k) {
+        int spacing = context.frameSpacing();
+        double[] weights = (settings.intermediate() ? settings.weighting() : TimeWeighting.FINAL).weights(k);
+        List<Target> targets = new ArrayList<>();
+        for (int j = 1; j <= k; j++) {
+            if (weights[j - 1] > 0) {
+                targets.add(new Target(Math.multiplyExact(j, spacing), frames.gather(starts, j), weights[j - 1]));
+            }
+        }
+        INDArray start = context.initialState(frames.gather(starts, 0));
+        return new MiniBatch(start, Math.multiplyExact(k, spacing), targets, starts);
+    }
+
+    @Override
+    public void accept(MiniBatch batch, INDArray finalStates) {
+        if (!Arrays.equals(finalStates.shape(), batch.start().shape())) {
+            throw new IllegalArgumentException("final states " + Arrays.toString(finalStates.shape())
+                    + " do not match the mini-batch start " + Arrays.toString(batch.start().shape()));
+        }
+        // Nothing is propagated: every start state of these schedules is taken from the data.
+    }
+}
