@@ -2,6 +2,7 @@ package dev.nca.runtime.plugin;
 
 import dev.nca.api.NcaException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import org.pf4j.DefaultPluginManager;
 import org.pf4j.DependencyResolver;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginFactory;
+import org.pf4j.PluginRepository;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
@@ -53,6 +55,43 @@ final class GuardedPluginManager extends DefaultPluginManager {
     @Override
     protected List<Path> createPluginsRoot() {
         return new ArrayList<>();
+    }
+
+    /**
+     * PF4J's repository, without folders that cannot be unpacked plugins: a folder counts only if
+     * it holds {@code plugin.properties} or {@code META-INF/MANIFEST.MF} (directly or under
+     * {@code classes/}). So {@code --plugins my-plugin/target} loads the jar there and quietly
+     * passes over {@code classes/}, {@code test-classes/} and the other build folders.
+     */
+    @Override
+    protected PluginRepository createPluginRepository() {
+        PluginRepository all = super.createPluginRepository();
+        return new PluginRepository() {
+            @Override
+            public List<Path> getPluginPaths() {
+                return all.getPluginPaths().stream().filter(GuardedPluginManager::mayHoldPlugin).toList();
+            }
+
+            @Override
+            public boolean deletePluginPath(Path pluginPath) {
+                return all.deletePluginPath(pluginPath);
+            }
+        };
+    }
+
+    static boolean mayHoldPlugin(Path path) {
+        if (!Files.isDirectory(path)) {
+            return true;
+        }
+        for (String descriptor : List.of("plugin.properties", "META-INF/MANIFEST.MF", "classes/plugin.properties",
+                "classes/META-INF/MANIFEST.MF")) {
+            if (Files.isRegularFile(path.resolve(descriptor))) {
+                return true;
+            }
+        }
+        LOG.debug("skipping folder {}: it has no plugin.properties or META-INF/MANIFEST.MF, so it is no plugin",
+                path);
+        return false;
     }
 
     /**

@@ -216,6 +216,17 @@ class PluginHostTest {
     }
 
     @Test
+    void buildFoldersBesideAPluginJarAreNotMistakenForPlugins() throws IOException {
+        alpha();
+        Files.createDirectories(plugins.resolve("classes/META-INF")).resolve("extensions.idx").toFile().createNewFile();
+        Files.createDirectories(plugins.resolve("surefire-reports"));
+        try (PluginHost host = start()) {
+            assertThat(host.extensions().problems()).isEmpty();
+            assertThat(host.extensions().activations().names()).containsExactly("cube", "square");
+        }
+    }
+
+    @Test
     void invalidExtensionNameIsAProblemNamingThePlugin() throws IOException {
         new PluginJarBuilder("shouty", "1.0.0")
                 .extension("org.example.shouty.Big", TestPlugins.activation("org.example.shouty", "Big", "Big_Relu"))
