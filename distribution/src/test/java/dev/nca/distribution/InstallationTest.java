@@ -27,7 +27,7 @@ class InstallationTest {
     private static final Path DIST = Path.of(System.getProperty("nca.dist.directory"));
     private static final String VERSION = System.getProperty("nca.test.version");
     private static final List<String> PLUGINS = List.of("activations-standard", "dataset-gray-scott",
-            "kernels-standard", "loss-euclidean", "schedule-multi-step", "schedule-stratified",
+            "kernels-standard", "loss-euclidean", "schedule-growing", "schedule-multi-step", "schedule-stratified",
             "schedule-transitions");
 
     @TempDir

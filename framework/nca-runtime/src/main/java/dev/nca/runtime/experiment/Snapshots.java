@@ -52,9 +52,12 @@ public final class Snapshots {
         for (int i = 1; i < frames; i++) {
             record[i - 1] = i * frameSpacing;
         }
-        var roll = engine.rollout(params, start, (frames - 1) * frameSpacing, record, new SplittableRandom(seed), false);
         INDArray out = org.nd4j.linalg.factory.Nd4j.create(params.dataType(), frames, c, s, s);
         out.get(NDArrayIndex.point(0)).assign(start.get(NDArrayIndex.point(0)));
+        if (frames == 1) {
+            return out; // a single-frame dataset: nothing to roll
+        }
+        var roll = engine.rollout(params, start, (frames - 1) * frameSpacing, record, new SplittableRandom(seed), false);
         for (int i = 1; i < frames; i++) {
             out.get(NDArrayIndex.point(i)).assign(roll.states().get(i * frameSpacing).get(NDArrayIndex.point(0)));
         }
