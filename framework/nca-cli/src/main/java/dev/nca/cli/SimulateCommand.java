@@ -47,6 +47,11 @@ final class SimulateCommand extends NcaSubcommand {
             description = "Start from frame 0 of this trajectory of the split (default: ${DEFAULT-VALUE}).")
     private int trajectory;
 
+    @Option(names = "--seed-cell",
+            description = "Start from one living cell in the lattice centre instead of a data frame (growing NCA):"
+                    + " the last observable channel (alpha) and every hidden channel 1, all else 0.")
+    private boolean seedCell;
+
     @Option(names = "--every", paramLabel = "K",
             description = "Record every K steps (default: the recipe's frame spacing); the last step is always"
                     + " recorded.")
@@ -84,14 +89,17 @@ final class SimulateCommand extends NcaSubcommand {
             int[] recorded = Simulator.recordedSteps(steps, k);
             LOG.info("simulating {} steps from frame 0 of {} trajectory {}, recording {} states into {}", steps,
                     SplitConverter.name(split), trajectory, recorded.length, folder);
-            INDArray start = StartStates.one(data, trajectory, 0, model.config().channels(), model.dataType());
+            INDArray start = seedCell
+                    ? StartStates.seedCell(model.config().channels(), model.config().observable(), data.size(),
+                            model.dataType())
+                    : StartStates.one(data, trajectory, 0, model.config().channels(), model.dataType());
             SimulationWriter.Output files;
             try (SimulationWriter writer = new SimulationWriter(folder, data, recorded)) {
                 new Simulator(model.engine(data.size()), model.parameters()).run(start, steps, k, maskSeed, writer);
                 files = writer.finish();
             }
             json.put("checkpoint", checkpoint.toString());
-            json.put("from", SplitConverter.name(split));
+            json.put("from", seedCell ? "seed-cell" : SplitConverter.name(split));
             json.put("trajectory", trajectory);
             json.put("steps", steps);
             json.put("every", k);

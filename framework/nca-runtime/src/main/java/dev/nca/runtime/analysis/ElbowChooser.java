@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * farthest <em>below</em> the chord (perpendicular distance in the unit square; since the chord is
  * fixed this is the k with the largest vertical gap below it). Ties go to the smaller k. If no point
  * lies more than {@value #TOLERANCE} below the chord (a straight or concave curve: no elbow), or the
- * inertia is constant, {@code kMin} is chosen. For a decreasing convex curve, e.g. three well separated blobs scanned over
- * {@code 2..8}, this picks the k after which adding clusters stops paying off (there, 3).
+ * inertia is constant, {@code kMin} is chosen. For a decreasing convex curve, e.g. three well
+ * separated blobs scanned over {@code 2..8}, this picks the k after which adding clusters stops paying
+ * off (there, 3).
  *
  * <p>Each k is fitted with its own generator split from the caller's in increasing k order, so results
  * are reproducible. Immutable and thread-safe.

@@ -17,11 +17,12 @@ import java.util.SplittableRandom;
  *   a point drawn with probability proportional to its squared distance to the nearest centre chosen
  *   so far. When every point coincides with a chosen centre (the points have fewer than {@code k}
  *   distinct values) seeding stops early, so the result then has fewer than {@code k} clusters: exactly
- *   one per distinct point. {@link Result#k()} tells how many.</li>
+ *   one per distinct point. {@link KMeansResult#k()} tells how many.</li>
  *   <li><b>Lloyd iterations.</b> Every point goes to its nearest centroid (ties to the lowest cluster
  *   index); every centroid moves to the mean of its points. A cluster left empty is re-seeded with the
  *   point farthest from its own centroid among the clusters of two or more points, which is moved to
- *   it. Iterations stop when an assignment step changes no label ({@link Result#converged()}) or after
+ *   it. (Hamerly's distance bounds skip most distance computations without changing any result.)
+ *   Iterations stop when an assignment step changes no label ({@link KMeansResult#converged()}) or after
  *   {@code maxIterations} updates.</li>
  * </ol>
  * The run with the lowest inertia is returned (the first one on ties). All random choices draw from
@@ -124,27 +125,21 @@ public final class KMeans {
     }
 
     private KMeansResult fitOnce(double[] points, int n, int d, int k, SplittableRandom random) {
-        double[] centroids = seed(points, n, d, k, random);
-        int kk = centroids.length / d;
-        int[] labels = new int[n];
-        double[] dist = new double[n];
-        Arrays.fill(labels, -1);
-        assign(points, n, d, centroids, kk, labels, dist);
+        double[] seeds = seed(points, n, d, k, random);
+        Lloyd lloyd = new Lloyd(points, n, d, seeds);
+        lloyd.assign();
         int iterations = 0;
         boolean converged = false;
         while (iterations < maxIterations) {
             iterations++;
-            update(points, n, d, centroids, kk, labels, dist);
-            if (assign(points, n, d, centroids, kk, labels, dist) == 0) {
+            lloyd.update();
+            if (lloyd.assign() == 0) {
                 converged = true;
                 break;
             }
         }
-        double inertia = 0;
-        for (int i = 0; i < n; i++) {
-            inertia += dist[i];
-        }
-        return new KMeansResult(centroids, kk, d, labels, inertia, iterations, converged);
+        return new KMeansResult(lloyd.centroids(), seeds.length / d, d, lloyd.labels(), lloyd.inertia(), iterations,
+                converged);
     }
 
     /** k-means++ seeding: up to k centres (fewer when the points have fewer distinct values), flat. */
@@ -189,70 +184,6 @@ public final class KMeans {
             }
         }
         return lastPositive;    // rounding left target at or above the sum: the last candidate
-    }
-
-    /**
-     * Assigns every point to its nearest centroid (ties to the lowest index), storing the squared
-     * distance; returns how many labels changed.
-     */
-    private static int assign(double[] points, int n, int d, double[] centroids, int k, int[] labels, double[] dist) {
-        int changed = 0;
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            double bestDist = squaredDistance(points, i * d, centroids, 0, d);
-            for (int j = 1; j < k; j++) {
-                double dj = squaredDistance(points, i * d, centroids, j * d, d);
-                if (dj < bestDist) {
-                    bestDist = dj;
-                    best = j;
-                }
-            }
-            if (labels[i] != best) {
-                labels[i] = best;
-                changed++;
-            }
-            dist[i] = bestDist;
-        }
-        return changed;
-    }
-
-    /** Moves centroids to their clusters' means, re-seeding empty clusters as the class documents. */
-    private static void update(double[] points, int n, int d, double[] centroids, int k, int[] labels,
-                               double[] dist) {
-        int[] sizes = new int[k];
-        for (int i = 0; i < n; i++) {
-            sizes[labels[i]]++;
-        }
-        for (int j = 0; j < k; j++) {
-            if (sizes[j] == 0) {
-                int far = -1;
-                for (int i = 0; i < n; i++) {
-                    if (sizes[labels[i]] > 1 && dist[i] > 0 && (far < 0 || dist[i] > dist[far])) {
-                        far = i;
-                    }
-                }
-                if (far >= 0) {
-                    sizes[labels[far]]--;
-                    labels[far] = j;
-                    sizes[j] = 1;
-                    dist[far] = 0;
-                }
-            }
-        }
-        double[] sums = new double[k * d];
-        for (int i = 0; i < n; i++) {
-            int base = labels[i] * d;
-            for (int c = 0; c < d; c++) {
-                sums[base + c] += points[i * d + c];
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            if (sizes[j] > 0) {
-                for (int c = 0; c < d; c++) {
-                    centroids[j * d + c] = sums[j * d + c] / sizes[j];
-                }
-            }
-        }
     }
 
     /**

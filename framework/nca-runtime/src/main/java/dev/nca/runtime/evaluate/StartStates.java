@@ -40,6 +40,20 @@ public final class StartStates {
         return fill(observed, channels, dtype);
     }
 
+    /**
+     * The seed of a growing NCA: one living cell in the centre {@code (S/2, S/2)} whose last observable
+     * channel (alpha for RGBA) and hidden channels are 1; everything else 0.
+     *
+     * @return a new c-order array {@code [1, C, S, S]}
+     */
+    public static INDArray seedCell(int channels, int observable, int size, DataType dtype) {
+        INDArray state = Nd4j.zeros(dtype, 1, channels, size, size);
+        for (int c = observable - 1; c < channels; c++) {
+            state.putScalar(new long[] {0, c, size / 2, size / 2}, 1.0);
+        }
+        return state;
+    }
+
     private static INDArray fill(INDArray observed, int channels, DataType dtype) {
         long r = observed.size(0);
         long cObs = observed.size(1);

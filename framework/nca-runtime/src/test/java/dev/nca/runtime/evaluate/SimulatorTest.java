@@ -45,4 +45,16 @@ class SimulatorTest {
             }
         }
     }
+
+    @Test
+    void seedCellIsOneLivingCellInTheCentre() {
+        org.nd4j.linalg.api.ndarray.INDArray seed = StartStates.seedCell(6, 4, 5,
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        org.assertj.core.api.Assertions.assertThat(seed.shape()).containsExactly(1, 6, 5, 5);
+        // channels 3 (alpha), 4 and 5 (hidden) are 1 at (2, 2): three ones in all
+        org.assertj.core.api.Assertions.assertThat(seed.sumNumber().doubleValue()).isEqualTo(3.0);
+        for (int c = 0; c < 6; c++) {
+            org.assertj.core.api.Assertions.assertThat(seed.getDouble(0, c, 2, 2)).isEqualTo(c >= 3 ? 1.0 : 0.0);
+        }
+    }
 }
