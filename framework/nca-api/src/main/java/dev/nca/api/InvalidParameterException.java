@@ -25,6 +25,13 @@ public class InvalidParameterException extends NcaException {
         if (value instanceof String s) {
             return "\"" + s + "\"";
         }
+        if (value instanceof double[] numbers) {
+            return java.util.Arrays.toString(numbers);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(InvalidParameterException::describe)
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
         return String.valueOf(value);
     }
 

@@ -86,4 +86,12 @@ class ParamsTest {
         assertThatThrownBy(() -> new Kernels(List.of("a"), new double[][][] {{{1, 2}}}, false))
                 .hasMessageContaining("3x3");
     }
+
+    @Test
+    void listValuesAreShownElementByElementInMessages() {
+        assertThat(new InvalidParameterException("r.toml [data.params]", "offsets", new double[] {1.5, -2.0},
+                "pairs of integers").getMessage())
+                .isEqualTo("r.toml [data.params]: key 'offsets' has value [1.5, -2.0]; allowed: pairs of integers");
+        assertThat(InvalidParameterException.describe(List.of("a", 2L))).isEqualTo("[\"a\", 2]");
+    }
 }
