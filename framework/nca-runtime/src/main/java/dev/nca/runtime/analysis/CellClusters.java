@@ -88,8 +88,12 @@ public final class CellClusters {
         int channels = (int) shape[1];
         int size = (int) shape[2];
         int plane = size * size;
-        int cellsPerStep = Math.multiplyExact(batch, plane);
-        Math.multiplyExact(cellsPerStep, states.size());
+        long total = (long) batch * plane * states.size();
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many cells to cluster: " + total + " (at most "
+                    + Integer.MAX_VALUE + ")");
+        }
+        int cellsPerStep = batch * plane;
         List<double[]> values = new ArrayList<>(states.size());
         for (INDArray state : states) {
             values.add(state.castTo(DataType.DOUBLE).dup('c').data().asDouble());
@@ -117,7 +121,7 @@ public final class CellClusters {
         }
         int[] fitCells = sample(labels, living, random);
         LOG.info("clustering {} of {} cells ({} living) from {} states, {}", fitCells.length,
-                (long) cellsPerStep * states.size(), living, states.size(), count);
+                total, living, states.size(), count);
         double[] points = gather(values, fitCells, cellsPerStep, channels, plane);
         ElbowChooser.Scan scan = count.isFixed()
                 ? fixed(points, fitCells.length, channels, random.split())

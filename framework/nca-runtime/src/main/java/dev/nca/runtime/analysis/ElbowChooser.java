@@ -26,41 +26,51 @@ public final class ElbowChooser {
     /** How far below the chord (in the unit square) a point must lie to count as an elbow. */
     public static final double TOLERANCE = 1e-9;
 
-    /**
-     * A scan over k.
-     *
-     * @param ks       the k tried, increasing
-     * @param inertias the inertia of the fit at each k
-     * @param chosen   the k chosen by the elbow rule
-     * @param fit      the fit at the chosen k (its {@link KMeansResult#k()} is smaller than {@code chosen}
-     *                 when the points have fewer distinct values)
-     */
-    public record Scan(int[] ks, double[] inertias, int chosen, KMeansResult fit) {
-        public Scan {
-            ks = ks.clone();
-            inertias = inertias.clone();
-            Objects.requireNonNull(fit, "fit");
+    /** A scan over k: the inertia curve, the chosen k and its fit. Immutable: accessors return copies. */
+    public static final class Scan {
+        private final int[] ks;
+        private final double[] inertias;
+        private final int chosen;
+        private final KMeansResult fit;
+
+        /**
+         * @param ks       the k tried, increasing
+         * @param inertias the inertia of the fit at each k
+         * @param chosen   the k chosen
+         * @param fit      the fit at the chosen k
+         */
+        public Scan(int[] ks, double[] inertias, int chosen, KMeansResult fit) {
+            if (ks.length != inertias.length) {
+                throw new IllegalArgumentException("need one inertia per k, got " + ks.length + " k and "
+                        + inertias.length + " inertias");
+            }
+            this.ks = ks.clone();
+            this.inertias = inertias.clone();
+            this.chosen = chosen;
+            this.fit = Objects.requireNonNull(fit, "fit");
         }
 
-        @Override
+        /** The k tried, increasing. */
         public int[] ks() {
             return ks.clone();
         }
 
-        @Override
+        /** The inertia of the fit at each k tried. */
         public double[] inertias() {
             return inertias.clone();
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Scan s && Arrays.equals(ks, s.ks) && Arrays.equals(inertias, s.inertias)
-                    && chosen == s.chosen && fit == s.fit;
+        /** The k chosen. */
+        public int chosen() {
+            return chosen;
         }
 
-        @Override
-        public int hashCode() {
-            return 31 * (31 * Arrays.hashCode(ks) + Arrays.hashCode(inertias)) + chosen;
+        /**
+         * The fit at the chosen k; its {@link KMeansResult#k()} is smaller than {@link #chosen()} when the
+         * points have fewer distinct values.
+         */
+        public KMeansResult fit() {
+            return fit;
         }
 
         @Override
