@@ -203,7 +203,7 @@ class StratifiedScheduleTest extends TrainingScheduleContract {
     void unknownOrRepeatedPhasesAreRejected() {
         assertThatThrownBy(() -> start(Map.of("phases", List.of("growing", "grown", "stable")), 4, 1))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("key 'phases' has value [growing, grown, stable]")
+                .hasMessageContaining("key 'phases' has value [\"growing\", \"grown\", \"stable\"]")
                 .hasMessageContaining("[growing, stable, regenerating]").hasMessageContaining("\"grown\" is not one");
         assertThatThrownBy(() -> start(Map.of("phases", List.of("growing", "stable", "growing")), 4, 1))
                 .isInstanceOf(InvalidParameterException.class)
