@@ -83,13 +83,17 @@ public final class Evaluator {
         return new Evaluation(steps, error, norm, prediction, wrong);
     }
 
-    /** Per sample, the fraction of values on different sides of {@code theta} in x and y. */
+    /**
+     * Per sample, the fraction of values on different sides of {@code theta} in x and y; a NaN
+     * prediction counts as wrong (a diverged rollout must not pass for "all dead").
+     */
     static double[] wrongFractions(INDArray x, INDArray y, double theta) {
         long b = x.size(0);
-        INDArray xs = x.castTo(DataType.DOUBLE).gt(theta);
-        INDArray ys = y.castTo(DataType.DOUBLE).gt(theta);
-        INDArray differ = xs.neq(ys).castTo(DataType.DOUBLE).dup('c').reshape(b, x.length() / b);
-        return differ.mean(1).toDoubleVector();
+        INDArray xd = x.castTo(DataType.DOUBLE);
+        INDArray differ = xd.gt(theta).neq(y.castTo(DataType.DOUBLE).gt(theta)).castTo(DataType.DOUBLE);
+        INDArray nan = xd.neq(xd).castTo(DataType.DOUBLE);
+        INDArray wrong = org.nd4j.linalg.ops.transforms.Transforms.max(differ, nan, false);
+        return wrong.dup('c').reshape(b, x.length() / b).mean(1).toDoubleVector();
     }
 
     /**

@@ -136,6 +136,10 @@ class EvaluatorTest {
         var x = Nd4j.create(new float[] {0.9f, 0.2f, 0.6f, 0.5f, 0, 0, 0, 0}, new long[] {2, 1, 2, 2}, DataType.FLOAT);
         var y = Nd4j.create(new double[] {1, 0, 0, 1, 0, 0, 0, 1}, new long[] {2, 1, 2, 2}, DataType.DOUBLE);
         assertThat(Evaluator.wrongFractions(x, y, 0.5)).containsExactly(0.5, 0.25);
+        // a diverged (NaN) prediction is wrong even where the data are 0
+        var diverged = Nd4j.create(new double[] {Double.NaN, 0, 0, 1}, new long[] {1, 1, 2, 2}, DataType.DOUBLE);
+        var dead = Nd4j.zeros(DataType.DOUBLE, 1, 1, 2, 2);
+        assertThat(Evaluator.wrongFractions(diverged, dead, 0.5)).containsExactly(0.5);
     }
 
     @Test
