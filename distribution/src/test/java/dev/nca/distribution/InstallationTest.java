@@ -28,9 +28,9 @@ class InstallationTest {
     private static final String VERSION = System.getProperty("nca.test.version");
     /** Every shipped plugin, sorted by id. */
     private static final List<String> PLUGINS = List.of("activations-standard", "dataset-bz", "dataset-gray-scott",
-            "dataset-life", "dataset-morphogenesis", "kernels-standard", "loss-euclidean", "loss-fourier",
-            "loss-hellinger", "loss-sliced-wasserstein", "schedule-growing", "schedule-multi-step",
-            "schedule-stratified", "schedule-transitions");
+            "dataset-image-morph", "dataset-image-sequence", "dataset-life", "dataset-morphogenesis",
+            "kernels-standard", "loss-euclidean", "loss-fourier", "loss-hellinger", "loss-sliced-wasserstein",
+            "schedule-growing", "schedule-multi-step", "schedule-stratified", "schedule-transitions");
 
     @TempDir
     Path temp;
