@@ -86,6 +86,19 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void simulateFromASeedCellStartsFromOneLivingCell() throws IOException {
+        Path out = temp.resolve("seeded");
+
+        CliRun run = nca("simulate", checkpoint(0.0, 0.0, 0.25).toString(), "--steps", "2", "--seed-cell",
+                "--out", out.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("from").asText()).isEqualTo("seed-cell");
+        assertThat(out.resolve("frames/step-000000.png")).isRegularFile();
+    }
+
+    @Test
     void simulateRejectsATrajectoryOutOfRange() {
         CliRun run = nca("simulate", checkpoint(0, 0, 0).toString(), "--steps", "2", "--trajectory", "2");
 
