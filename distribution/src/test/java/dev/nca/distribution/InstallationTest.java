@@ -220,6 +220,27 @@ class InstallationTest {
         assertThat(provenance.get("extensions").get("Dataset:gray-scott").asText())
                 .isEqualTo("dataset-gray-scott " + VERSION);
         assertThat(result.err()).doesNotContain("Exception");
+        // bin/nca gives training the Vector API module: the SIMD stencil loops run
+        assertThat(result.err()).contains("stencil loops vector (");
+        assertThat(provenance.get("stencil_loops").asText()).startsWith("vector (");
+    }
+
+    /** NCA_VECTOR=0 keeps the JVM off the incubating Vector API (and its warning line). */
+    @Test
+    void vectorLoopsCanBeSwitchedOff() throws Exception {
+        String[] bench = {"bench", "--size", "8", "--samples", "2", "--steps", "2", "--epochs", "1", "--warmup", "0",
+            "--no-peak", "--channels", "2", "--observable", "1"};
+        Result scalar = run(120, DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "0"), bench);
+        assertThat(scalar.status()).as(scalar.err()).isZero();
+        assertThat(new ObjectMapper().readTree(scalar.out()).get("stencil_loops").asText()).isEqualTo("scalar");
+        assertThat(scalar.err()).doesNotContain("incubator");
+        Result vector = run(120, DIST.resolve("bin/nca"), Map.of(), bench);
+        assertThat(vector.status()).as(vector.err()).isZero();
+        assertThat(new ObjectMapper().readTree(vector.out()).get("stencil_loops").asText()).startsWith("vector (");
+        Result bad = run(DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "yes"), "version");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("nca: NCA_VECTOR is 'yes'; give 1 (SIMD loops, the default) or 0 (plain Java"
+                + " loops)\n");
     }
 
     /**

@@ -1,15 +1,18 @@
 package dev.nca.bench;
 
 import dev.nca.api.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * relu for the benchmarks, doing the same ND4J passes as the shipped {@code relu} plugin so that
- * the measured time matches training: u(a) = max(a, 0) as a copy then an in-place relu (2 passes);
- * u'(a) = 1 where a >= 0, else 0, as copy, negate, in-place step, {@code 1 - x} (4 passes).
+ * the measured time matches training: u(a) = max(a, 0) in one pass; u'(a) = 1 where a >= 0, else
+ * 0, as one {@code step} pass with the cutoff at the negative number of least magnitude.
  *
- * <p>Works on any shape and floating data type; {@code out} has the shape and type of {@code a}.
+ * <p>Works on any shape of float32 or float64; {@code out} has the shape and type of {@code a}.
  * Stateless and thread-safe.
  */
 final class BenchRelu implements Activation {
@@ -26,15 +29,12 @@ final class BenchRelu implements Activation {
 
     @Override
     public void apply(INDArray a, INDArray out) {
-        out.assign(a);
-        Transforms.relu(out, false);
+        Nd4j.exec(new RectifiedLinear(a, out, 0.0));
     }
 
     @Override
     public void derivative(INDArray a, INDArray out) {
-        // step(-a) is 1 exactly where a < 0, so 1 - step(-a) is the right derivative of relu
-        out.assign(a).negi();
-        Transforms.step(out, false);
-        out.rsubi(1.0);
+        double cutoff = a.dataType() == DataType.FLOAT ? -Float.MIN_VALUE : -Double.MIN_VALUE;
+        Nd4j.exec(new Step(a, out, cutoff));
     }
 }

@@ -9,6 +9,8 @@ import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.core.bench.EpochBenchmark;
 import dev.nca.core.bench.MatmulPeak;
+import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.train.LearningRateSchedule;
 import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.train.TrainingOptions;
@@ -75,7 +77,8 @@ final class BenchCommand extends NcaSubcommand {
             Loss loss = lossFn.create(Params.validate(lossFn.parameters(), Map.of(), "loss"),
                     new ExtensionContext(new RandomSource(1), DataType.FLOAT));
             var r = EpochBenchmark.run(config, size, samples, steps, minibatch,
-                    new TrainingOptions(1e-3, 0.9, 0.999, 1e-7, true, block, threads), loss, warmup, epochs);
+                    new TrainingOptions(LearningRateSchedule.constant(1e-3), 0.9, 0.999, 1e-7, true, block, threads),
+                    loss, warmup, epochs);
             Map<String, Object> shape = new LinkedHashMap<>();
             shape.put("size", size);
             shape.put("samples", samples);
@@ -88,6 +91,7 @@ final class BenchCommand extends NcaSubcommand {
             shape.put("block", block);
             shape.put("threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
             report.put("shape", shape);
+            report.put("stencil_loops", new NcaEngine(config, size, DataType.FLOAT).stencilLoops());
             report.put("median_seconds_per_epoch", r.medianSeconds());
             report.put("seconds_per_epoch", r.secondsPerEpoch());
             report.put("gflop_per_epoch", r.flopsPerEpoch() / 1e9);

@@ -86,22 +86,51 @@ final class DoubleHostArray extends HostArray {
     }
 
     @Override
-    void pad(int d, HostArray source, int s, int[] index) {
+    void padPlane(int d, HostArray source, int s, int n, int[] rows, int left, int right) {
         double[] src = ((DoubleHostArray) source).a;
-        for (int p = 0; p < index.length; p++) {
-            int i = index[p];
-            a[d + p] = i >= 0 ? src[s + i] : 0;
+        int p = n + 2;
+        for (int r = 0; r < p; r++) {
+            int to = d + r * p;
+            int row = rows[r];
+            if (row < 0) {
+                Arrays.fill(a, to, to + p, 0);
+                continue;
+            }
+            int from = s + row * n;
+            System.arraycopy(src, from, a, to + 1, n);
+            a[to] = left < 0 ? 0 : src[from + left];
+            a[to + n + 1] = right < 0 ? 0 : src[from + right];
         }
     }
 
     @Override
-    void fold(int d, HostArray padded, int s, int[] index) {
+    void foldPlane(int d, HostArray padded, int s, int n, int[] rows, int left, int right) {
         double[] src = ((DoubleHostArray) padded).a;
-        for (int p = 0; p < index.length; p++) {
-            int i = index[p];
-            if (i >= 0) {
-                a[d + i] += src[s + p];
+        int p = n + 2;
+        for (int r = 0; r < p; r++) {
+            int row = rows[r];
+            if (row < 0) {
+                continue;
             }
+            int to = d + row * n;
+            int from = s + r * p;
+            for (int j = 0; j < n; j++) {
+                a[to + j] += src[from + 1 + j];
+            }
+            if (left >= 0) {
+                a[to + left] += src[from];
+            }
+            if (right >= 0) {
+                a[to + right] += src[from + n + 1];
+            }
+        }
+    }
+
+    @Override
+    void copyRows(int d, int stride, HostArray source, int s, int srcStride, int rows, int n) {
+        double[] src = ((DoubleHostArray) source).a;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, s + r * srcStride, a, d + r * stride, n);
         }
     }
 

@@ -9,9 +9,14 @@ import org.nd4j.linalg.factory.Nd4j;
 final class FloatHostArray extends HostArray {
 
     final float[] a;
+    private final FloatRowOps ops;
+    /** {@code lastWeights} in float32 (the stencil passes the same few weight arrays again and again). */
+    private final float[] floatWeights = new float[9];
+    private double[] lastWeights;
 
-    FloatHostArray(int length) {
+    FloatHostArray(int length, FloatRowOps ops) {
         a = new float[length];
+        this.ops = ops;
     }
 
     @Override
@@ -61,47 +66,65 @@ final class FloatHostArray extends HostArray {
     }
 
     @Override
-    void axpy(int d, HostArray source, int s, double gd, int n) {
-        float[] src = ((FloatHostArray) source).a;
-        float g = (float) gd;
-        for (int j = 0; j < n; j++) {
-            a[d + j] += g * src[s + j];
-        }
+    void axpy(int d, HostArray source, int s, double g, int n) {
+        ops.axpy(a, d, ((FloatHostArray) source).a, s, (float) g, n);
     }
 
     @Override
     void stencilRow(int d, HostArray source, int s, int stride, double[] w, int n) {
-        float[] src = ((FloatHostArray) source).a;
-        float w0 = (float) w[0], w1 = (float) w[1], w2 = (float) w[2];
-        float w3 = (float) w[3], w4 = (float) w[4], w5 = (float) w[5];
-        float w6 = (float) w[6], w7 = (float) w[7], w8 = (float) w[8];
-        int r0 = s;
-        int r1 = s + stride;
-        int r2 = s + 2 * stride;
-        for (int j = 0; j < n; j++) {
-            a[d + j] += w0 * src[r0 + j] + w1 * src[r0 + j + 1] + w2 * src[r0 + j + 2]
-                    + w3 * src[r1 + j] + w4 * src[r1 + j + 1] + w5 * src[r1 + j + 2]
-                    + w6 * src[r2 + j] + w7 * src[r2 + j + 1] + w8 * src[r2 + j + 2];
-        }
-    }
-
-    @Override
-    void pad(int d, HostArray source, int s, int[] index) {
-        float[] src = ((FloatHostArray) source).a;
-        for (int p = 0; p < index.length; p++) {
-            int i = index[p];
-            a[d + p] = i >= 0 ? src[s + i] : 0;
-        }
-    }
-
-    @Override
-    void fold(int d, HostArray padded, int s, int[] index) {
-        float[] src = ((FloatHostArray) padded).a;
-        for (int p = 0; p < index.length; p++) {
-            int i = index[p];
-            if (i >= 0) {
-                a[d + i] += src[s + p];
+        if (w != lastWeights) {
+            for (int i = 0; i < 9; i++) {
+                floatWeights[i] = (float) w[i];
             }
+            lastWeights = w;
+        }
+        ops.stencilRow(a, d, ((FloatHostArray) source).a, s, stride, floatWeights, n);
+    }
+
+    @Override
+    void padPlane(int d, HostArray source, int s, int n, int[] rows, int left, int right) {
+        float[] src = ((FloatHostArray) source).a;
+        int p = n + 2;
+        for (int r = 0; r < p; r++) {
+            int to = d + r * p;
+            int row = rows[r];
+            if (row < 0) {
+                Arrays.fill(a, to, to + p, 0);
+                continue;
+            }
+            int from = s + row * n;
+            System.arraycopy(src, from, a, to + 1, n);
+            a[to] = left < 0 ? 0 : src[from + left];
+            a[to + n + 1] = right < 0 ? 0 : src[from + right];
+        }
+    }
+
+    @Override
+    void foldPlane(int d, HostArray padded, int s, int n, int[] rows, int left, int right) {
+        float[] src = ((FloatHostArray) padded).a;
+        int p = n + 2;
+        for (int r = 0; r < p; r++) {
+            int row = rows[r];
+            if (row < 0) {
+                continue;
+            }
+            int to = d + row * n;
+            int from = s + r * p;
+            ops.add(a, to, src, from + 1, n);
+            if (left >= 0) {
+                a[to + left] += src[from];
+            }
+            if (right >= 0) {
+                a[to + right] += src[from + n + 1];
+            }
+        }
+    }
+
+    @Override
+    void copyRows(int d, int stride, HostArray source, int s, int srcStride, int rows, int n) {
+        float[] src = ((FloatHostArray) source).a;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, s + r * srcStride, a, d + r * stride, n);
         }
     }
 

@@ -12,10 +12,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 abstract class HostArray {
 
-    /** A zeroed array of {@code length} elements of {@code dtype} (FLOAT or DOUBLE). */
-    static HostArray create(DataType dtype, int length) {
+    /**
+     * A zeroed array of {@code length} elements of {@code dtype} (FLOAT or DOUBLE); float32 arrays
+     * run their stencil loops with {@code ops}.
+     */
+    static HostArray create(DataType dtype, int length, FloatRowOps ops) {
         return switch (dtype) {
-            case FLOAT -> new FloatHostArray(length);
+            case FLOAT -> new FloatHostArray(length, ops);
             case DOUBLE -> new DoubleHostArray(length);
             default -> throw new IllegalArgumentException("the engine supports FLOAT and DOUBLE, not " + dtype);
         };
@@ -49,12 +52,24 @@ abstract class HostArray {
     abstract void stencilRow(int d, HostArray src, int s, int stride, double[] w, int n);
 
     /**
-     * Fills a padded plane: {@code this[d+p] = src[s+index[p]]}, or 0 where {@code index[p] < 0}.
+     * Fills the padded plane {@code [n+2][n+2]} at {@code d} from the plane {@code [n][n]} of
+     * {@code src} at {@code s}: padded row {@code r} is plane row {@code rows[r]} (or zeros when it is
+     * -1), its inner {@code n} cells are that row, its first and last cells are that row's columns
+     * {@code left} and {@code right} (or 0 when -1). The boundary decides rows, left and right.
      */
-    abstract void pad(int d, HostArray src, int s, int[] index);
+    abstract void padPlane(int d, HostArray src, int s, int n, int[] rows, int left, int right);
 
-    /** Adjoint of {@link #pad}: {@code this[d+index[p]] += padded[s+p]} where {@code index[p] >= 0}. */
-    abstract void fold(int d, HostArray padded, int s, int[] index);
+    /**
+     * Adjoint of {@link #padPlane}: adds every cell of the padded plane of {@code padded} at
+     * {@code s} onto the plane cell at {@code d} it was copied from.
+     */
+    abstract void foldPlane(int d, HostArray padded, int s, int n, int[] rows, int left, int right);
+
+    /**
+     * Copies {@code rows} rows of {@code n} elements: row r from {@code src[s + r*srcStride]} to
+     * {@code this[d + r*stride]}.
+     */
+    abstract void copyRows(int d, int stride, HostArray src, int s, int srcStride, int rows, int n);
 
     /**
      * Masked residual update on one channel plane of {@code n} cells starting at {@code off}:

@@ -35,8 +35,19 @@ public final class NcaEngine {
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
     private final Map<Workspace, Long> generations = new HashMap<>();
     private final EngineProfile profile = new EngineProfile();
+    private final FloatRowOps rowOps;
 
+    /**
+     * An engine for lattices of side {@code size} in {@code dtype} (FLOAT or DOUBLE). Its float32
+     * stencil loops use SIMD when the JVM has the module {@code jdk.incubator.vector} (see
+     * {@link #stencilLoops()}).
+     */
     public NcaEngine(NcaConfig config, int size, DataType dtype) {
+        this(config, size, dtype, FloatRowOps.select());
+    }
+
+    NcaEngine(NcaConfig config, int size, DataType dtype, FloatRowOps rowOps) {
+        this.rowOps = rowOps;
         this.config = config;
         this.size = size;
         this.dtype = dtype;
@@ -60,6 +71,11 @@ public final class NcaEngine {
 
     public DataType dataType() {
         return dtype;
+    }
+
+    /** How the float32 stencil loops run: {@code "scalar"} or e.g. {@code "vector (16 x float32)"}. */
+    public String stencilLoops() {
+        return rowOps.describe();
     }
 
     /**
@@ -247,7 +263,7 @@ public final class NcaEngine {
     }
 
     private Workspace workspace(int batch) {
-        return workspaces.computeIfAbsent(batch, b -> new Workspace(config, dtype, b, size));
+        return workspaces.computeIfAbsent(batch, b -> new Workspace(config, dtype, b, size, rowOps));
     }
 
     /** Bytes held by all tapes (for memory reports). */

@@ -40,10 +40,11 @@ final class Stencil {
     private int tapCount;
     private final List<Tap> taps = new ArrayList<>();
     private final List<Fused> fused = new ArrayList<>();
-    /** For each cell of a plane padded by two zero cells on every side, the cell of the plane, or -1. */
-    private final int[] borderIndex;
-    /** For each cell of a padded plane, the cell of the plane it copies, or -1 (zero boundary). */
-    private final int[] padIndex;
+    /** For each row of a padded plane, the row of the plane it copies, or -1 (zero boundary). */
+    private final int[] padRows;
+    /** The columns of the plane that the padded plane's first and last columns copy, or -1. */
+    private final int padLeft;
+    private final int padRight;
 
     Stencil(Kernels kernels, Boundary boundary, int size) {
         if (size < 2) {
@@ -72,22 +73,14 @@ final class Stencil {
             taps.addAll(own.size() >= FUSE_MIN_TAPS ? List.of() : own);
             tapCount += own.size();
         }
-        int bordered = size + 4;
-        borderIndex = new int[bordered * bordered];
-        for (int i = 0; i < bordered; i++) {
-            for (int j = 0; j < bordered; j++) {
-                boolean inside = i >= 2 && i < size + 2 && j >= 2 && j < size + 2;
-                borderIndex[i * bordered + j] = inside ? (i - 2) * size + (j - 2) : -1;
-            }
-        }
-        padIndex = new int[padded * padded];
+        // the boundary maps rows and columns alike and independently, so a padded plane is made of
+        // whole plane rows plus one halo cell at each end
+        padRows = new int[padded];
         for (int pi = 0; pi < padded; pi++) {
-            for (int pj = 0; pj < padded; pj++) {
-                int i = neighbour(boundary, pi - 1, size);
-                int j = neighbour(boundary, pj - 1, size);
-                padIndex[pi * padded + pj] = i < 0 || j < 0 ? -1 : i * size + j;
-            }
+            padRows[pi] = neighbour(boundary, pi - 1, size);
         }
+        padLeft = neighbour(boundary, -1, size);
+        padRight = neighbour(boundary, size, size);
     }
 
     static int neighbour(Boundary boundary, int i, int size) {
@@ -116,7 +109,7 @@ final class Stencil {
         int pplane = padded * padded;
         int planes = channels * batch;
         for (int p = 0; p < planes; p++) {
-            scratch.pad(p * pplane, x, p * plane, padIndex);
+            scratch.padPlane(p * pplane, x, p * plane, size, padRows, padLeft, padRight);
         }
         z.zero();
         for (Tap t : taps) {
@@ -147,7 +140,9 @@ final class Stencil {
     /**
      * Adds the adjoint of {@link #forward} applied to {@code gz} into {@code gx}.
      *
-     * @param scratch a buffer of {@link #paddedLength} elements (overwritten)
+     * @param scratch     a buffer of {@link #paddedLength} elements (overwritten)
+     * @param borderPlane a buffer of {@code (S+4)^2} elements whose two-cell border is zero; only its
+     *                    inner {@code S x S} cells are written, so the border stays zero
      */
     void adjoint(HostArray gz, HostArray gx, HostArray scratch, HostArray borderPlane, int channels, int batch) {
         int plane = size * size;
@@ -171,7 +166,7 @@ final class Stencil {
                 for (int b = 0; b < batch; b++) {
                     int xp = (c * batch + b) * pplane;
                     int zp = ((c * kernelCount + f.kernel) * batch + b) * plane;
-                    borderPlane.pad(0, gz, zp, borderIndex);
+                    borderPlane.copyRows(2 * bordered + 2, bordered, gz, zp, size, size, size);
                     for (int pi = 0; pi < padded; pi++) {
                         scratch.stencilRow(xp + pi * padded, borderPlane, pi * bordered, bordered, f.flipped, padded);
                     }
@@ -180,7 +175,7 @@ final class Stencil {
         }
         int planes = channels * batch;
         for (int p = 0; p < planes; p++) {
-            gx.fold(p * plane, scratch, p * pplane, padIndex);
+            gx.foldPlane(p * plane, scratch, p * pplane, size, padRows, padLeft, padRight);
         }
     }
 

@@ -28,7 +28,7 @@ final class Workspace {
     final HostArray gf;
     /** Padded planes for the stencil, {@code [C][B][S+2][S+2]}. */
     final HostArray pad;
-    /** One output-gradient plane with a two-cell zero border, {@code (S+4)^2}. */
+    /** One output-gradient plane with a two-cell zero border, {@code (S+4)^2} (the border is never written). */
     final HostArray border;
     final INDArray f;
     final INDArray gfArr;
@@ -37,6 +37,7 @@ final class Workspace {
     final INDArray gz;
     private final NcaConfig config;
     private final DataType dtype;
+    private final FloatRowOps ops;
     private final List<INDArray> zTape = new ArrayList<>();
     private final List<INDArray> aTape = new ArrayList<>();
     private final List<INDArray> uTape = new ArrayList<>();
@@ -45,34 +46,35 @@ final class Workspace {
     /** Scratch cell mask {@code [N]}: alive after the update, before intersecting with before. */
     final HostArray lifeAfter;
 
-    Workspace(NcaConfig config, DataType dtype, int batch, int size) {
+    Workspace(NcaConfig config, DataType dtype, int batch, int size, FloatRowOps ops) {
         this.config = config;
+        this.ops = ops;
         this.dtype = dtype;
         this.batch = batch;
         this.cells = batch * size * size;
         int c = config.channels();
         int ck = config.perceptionSize();
         int h = config.hidden();
-        x = HostArray.create(dtype, c * cells);
-        zHost = HostArray.create(dtype, ck * cells);
-        fHost = HostArray.create(dtype, c * cells);
-        gx = HostArray.create(dtype, c * cells);
-        gf = HostArray.create(dtype, c * cells);
-        pad = HostArray.create(dtype, c * batch * (size + 2) * (size + 2));
-        border = HostArray.create(dtype, (size + 4) * (size + 4));
+        x = HostArray.create(dtype, c * cells, ops);
+        zHost = HostArray.create(dtype, ck * cells, ops);
+        fHost = HostArray.create(dtype, c * cells, ops);
+        gx = HostArray.create(dtype, c * cells, ops);
+        gf = HostArray.create(dtype, c * cells, ops);
+        pad = HostArray.create(dtype, c * batch * (size + 2) * (size + 2), ops);
+        border = HostArray.create(dtype, (size + 4) * (size + 4), ops);
         f = Nd4j.create(dtype, c, cells);
         gfArr = Nd4j.create(dtype, c, cells);
         gh = Nd4j.create(dtype, h, cells);
         du = Nd4j.create(dtype, h, cells);
         gz = Nd4j.create(dtype, ck, cells);
-        lifeAfter = config.aliveMasked() ? HostArray.create(dtype, cells) : null;
+        lifeAfter = config.aliveMasked() ? HostArray.create(dtype, cells, ops) : null;
     }
 
     /** Alive cell mask {@code [N]} of step {@code t} (alive before and after the update). */
     HostArray life(int t, boolean taped) {
         int i = taped ? t : 0;
         while (lifeTape.size() <= i) {
-            lifeTape.add(HostArray.create(dtype, cells));
+            lifeTape.add(HostArray.create(dtype, cells, ops));
         }
         return lifeTape.get(i);
     }
@@ -97,7 +99,7 @@ final class Workspace {
         int i = taped ? t : 0;
         while (maskTape.size() <= i) {
             int len = config.maskMode() == MaskMode.CELL ? cells : config.channels() * cells;
-            maskTape.add(HostArray.create(dtype, len));
+            maskTape.add(HostArray.create(dtype, len, ops));
         }
         return maskTape.get(i);
     }

@@ -10,7 +10,8 @@ package dev.nca.core.train;
  * @param doNothingLoss loss of the identity rule (state never changes) on the same samples; only
  *                      measured at epoch 0, NaN otherwise
  * @param gradientNorm  L2 norm of the raw summed gradient over all tensors
+ * @param learningRate  the step size of this epoch's update
  */
 public record EpochResult(int epoch, double loss, double[] batchLosses, double seconds, double doNothingLoss,
-                          double gradientNorm) {
+                          double gradientNorm, double learningRate) {
 }

@@ -19,7 +19,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Nadam {
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -28,9 +27,8 @@ public final class Nadam {
     private final NcaParameters v;
     private long step;
 
-    public Nadam(NcaConfig config, org.nd4j.linalg.api.buffer.DataType dtype, double learningRate, double beta1,
-                 double beta2, double epsilon, boolean normalise) {
-        this.learningRate = learningRate;
+    public Nadam(NcaConfig config, org.nd4j.linalg.api.buffer.DataType dtype, double beta1, double beta2,
+                 double epsilon, boolean normalise) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -39,8 +37,11 @@ public final class Nadam {
         this.v = NcaParameters.zeros(config, dtype);
     }
 
-    /** Applies one update to {@code params} from {@code grads} (which may be normalised in place). */
-    public void update(NcaParameters params, NcaParameters grads) {
+    /**
+     * Applies one update with step size {@code learningRate} to {@code params} from {@code grads}
+     * (which may be normalised in place).
+     */
+    public void update(NcaParameters params, NcaParameters grads, double learningRate) {
         step++;
         double b1t = Math.pow(beta1, step);
         double b1next = Math.pow(beta1, step + 1);

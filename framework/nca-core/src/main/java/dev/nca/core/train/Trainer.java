@@ -59,8 +59,8 @@ public final class Trainer implements AutoCloseable {
         this.options = options;
         this.random = random;
         this.grads = NcaParameters.zeros(engine.config(), params.dataType());
-        this.optimizer = new Nadam(engine.config(), params.dataType(), options.learningRate(), options.beta1(),
-                options.beta2(), options.epsilon(), options.normalise());
+        this.optimizer = new Nadam(engine.config(), params.dataType(), options.beta1(), options.beta2(),
+                options.epsilon(), options.normalise());
         this.observable = engine.config().observable();
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         this.engines = new ArrayBlockingQueue<>(threads);
@@ -124,14 +124,15 @@ public final class Trainer implements AutoCloseable {
             throw new DivergenceException(epoch, "the gradient is not finite");
         }
         NcaParameters before = params.copy();
-        optimizer.update(params, grads);
+        double rate = options.learningRate().rate(epoch);
+        optimizer.update(params, grads, rate);
         if (!params.allFinite()) {
             params.assign(before);
             throw new DivergenceException(epoch, "a parameter became non-finite after the update");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new EpochResult(epoch, epochLoss, batchLosses, seconds, epoch == 0 ? doNothingSum / total : Double.NaN,
-                gradNorm);
+                gradNorm, rate);
     }
 
     /** What one block of samples contributed. */

@@ -72,7 +72,7 @@ class CheckpointIOTest {
         NcaParameters params = randomParameters(config, dtype, 1);
         Nadam nadam = null;
         if (withOptimiser) {
-            nadam = new Nadam(config, dtype, 1e-3, 0.9, 0.999, 1e-7, true);
+            nadam = new Nadam(config, dtype, 0.9, 0.999, 1e-7, true);
             nadam.restore(randomParameters(config, dtype, 2), randomParameters(config, dtype, 3), 17);
         }
         String recipe = "[model]\nchannels = 3\nactivation = \"tanh\"\n# ünïcode\n";
@@ -93,7 +93,7 @@ class CheckpointIOTest {
             assertThat(read.optimiser().steps()).isEqualTo(17);
             assertBitsEqual(read.optimiser().firstMoments(), nadam.firstMoments().tensors());
             assertBitsEqual(read.optimiser().secondMoments(), nadam.secondMoments().tensors());
-            Nadam restored = new Nadam(config, dtype, 1e-3, 0.9, 0.999, 1e-7, true);
+            Nadam restored = new Nadam(config, dtype, 0.9, 0.999, 1e-7, true);
             read.optimiser().restore(restored, config);
             assertThat(restored.steps()).isEqualTo(17);
             assertBitsEqual(restored.secondMoments().tensors(), nadam.secondMoments().tensors());
@@ -109,7 +109,7 @@ class CheckpointIOTest {
     @Test
     void theZipHoldsTheDocumentedEntriesAndManifest() throws IOException {
         NcaConfig config = config(true);
-        Nadam nadam = new Nadam(config, DataType.FLOAT, 1e-3, 0.9, 0.999, 1e-7, true);
+        Nadam nadam = new Nadam(config, DataType.FLOAT, 0.9, 0.999, 1e-7, true);
         Path file = dir.resolve("c.nca");
         CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), randomParameters(config, DataType.FLOAT, 4),
                 nadam, 0, Double.NaN, 2.5, null, null));

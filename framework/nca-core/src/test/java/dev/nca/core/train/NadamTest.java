@@ -17,23 +17,24 @@ class NadamTest {
             Boundary.PERIODIC, 1.0, MaskMode.CELL);
 
     @Test
-    void matchesTheScalarRecurrenceWorkedOutDirectly() {
+    void matchesTheScalarRecurrenceWorkedOutDirectlyWithAChangingRate() {
         NcaParameters p = NcaParameters.zeros(config, DataType.DOUBLE);
         NcaParameters g = NcaParameters.zeros(config, DataType.DOUBLE);
-        Nadam nadam = new Nadam(config, DataType.DOUBLE, 0.1, 0.9, 0.999, 1e-7, false);
+        Nadam nadam = new Nadam(config, DataType.DOUBLE, 0.9, 0.999, 1e-7, false);
         double[] gradients = {0.5, -1.0, 2.0};
+        double[] rates = {0.1, 0.05, 0.02};
         double theta = 0;
         double m = 0;
         double v = 0;
         for (int t = 1; t <= gradients.length; t++) {
             double gr = gradients[t - 1];
             g.v().assign(gr);
-            nadam.update(p, g);
+            nadam.update(p, g, rates[t - 1]);
             m = 0.9 * m + 0.1 * gr;
             v = 0.999 * v + 0.001 * gr * gr;
             double mHat = 0.9 * m / (1 - Math.pow(0.9, t + 1)) + 0.1 * gr / (1 - Math.pow(0.9, t));
             double vHat = v / (1 - Math.pow(0.999, t));
-            theta -= 0.1 * mHat / (Math.sqrt(vHat) + 1e-7);
+            theta -= rates[t - 1] * mHat / (Math.sqrt(vHat) + 1e-7);
             assertThat(p.v().getDouble(0)).isCloseTo(theta, within(1e-12));
         }
         assertThat(nadam.steps()).isEqualTo(3);
@@ -45,7 +46,7 @@ class NadamTest {
         NcaParameters g = NcaParameters.zeros(config, DataType.DOUBLE);
         g.w2().assign(3.0);
         g.v().assign(-4.0);
-        new Nadam(config, DataType.DOUBLE, 0.1, 0.9, 0.999, 1e-7, true).update(p, g);
+        new Nadam(config, DataType.DOUBLE, 0.9, 0.999, 1e-7, true).update(p, g, 0.1);
         assertThat(g.w2().norm2Number().doubleValue()).isCloseTo(1.0, within(1e-7));
         assertThat(g.v().getDouble(0)).isCloseTo(-1.0, within(1e-7));
     }

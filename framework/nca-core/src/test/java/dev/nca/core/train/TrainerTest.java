@@ -37,7 +37,7 @@ class TrainerTest {
         NcaParameters params = NcaParameters.initialise(config, DataType.FLOAT, new SplittableRandom(1), 1.0);
         FixedPairsSchedule schedule = new FixedPairsSchedule(start, target, 4);
         Trainer trainer = new Trainer(engine, params, new SquaredLoss(), schedule,
-                new TrainingOptions(1e-2, 0.9, 0.999, 1e-7, true, 3, 2), new RandomSource(1));
+                new TrainingOptions(LearningRateSchedule.constant(1e-2), 0.9, 0.999, 1e-7, true, 3, 2), new RandomSource(1));
         EpochResult first = trainer.runEpoch(0);
         EpochResult last = first;
         for (int e = 1; e < 150; e++) {

@@ -89,6 +89,7 @@ public final class TrainingRun {
                 config.parameterCount());
 
         NcaEngine engine = new NcaEngine(config, data.size(), plan.dataType());
+        LOG.info("engine: {}, stencil loops {}", plan.dataType(), engine.stencilLoops());
         NcaParameters params = NcaParameters.initialise(config, plan.dataType(), random.stream("init"),
                 recipe.model().initScale());
         Loss loss = plan.loss().extension().create(plan.loss().params(),
@@ -96,7 +97,7 @@ public final class TrainingRun {
         ScheduleRun schedule = plan.schedule().extension().start(plan.schedule().params(),
                 new ScheduleContext(data, config.channels(), spacing, tr.minibatch(), random.child("schedule"),
                         plan.dataType()));
-        Trainer trainer = new Trainer(engine, params, loss, schedule, new TrainingOptions(tr.learningRate(), tr.beta1(),
+        Trainer trainer = new Trainer(engine, params, loss, schedule, new TrainingOptions(tr.learningRateSchedule(), tr.beta1(),
                 tr.beta2(), tr.epsilon(), tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
         int firstEpoch = resume == null ? 0 : restore(params, trainer, config);
         int epochs = Math.toIntExact(tr.epochs());
@@ -111,6 +112,8 @@ public final class TrainingRun {
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);
         Map<String, Object> prov = provenance.describe(plan, config);
+        // float32 results differ in the last bits between the SIMD and the plain loops
+        prov.put("stencil_loops", engine.stencilLoops());
         if (resume != null) {
             prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
         }
@@ -220,6 +223,7 @@ public final class TrainingRun {
         m.put("batch_losses", r.batchLosses());
         m.put("seconds", r.seconds());
         m.put("gradient_norm", r.gradientNorm());
+        m.put("learning_rate", r.learningRate());
         if (r.epoch() == 0) {
             m.put("do_nothing_loss", r.doNothingLoss());
         }

@@ -1,5 +1,7 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.train.LearningRateSchedule;
+
 import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.MaskMode;
 import com.moandjiezana.toml.Toml;
@@ -181,6 +183,17 @@ public final class RecipeLoader {
         String loss = t.matching("loss", "euclidean", EXTENSION_NAME, EXTENSION_NAME_TEXT);
         Map<String, Object> lossParams = t.params("loss_params");
         double learningRate = t.real("learning_rate", 1e-3, 0.0, false, Double.MAX_VALUE, true, "> 0");
+        LearningRateSchedule.Kind decay = LearningRateSchedule.Kind.valueOf(t.optionalChoice("learning_rate_decay",
+                "constant", List.of("constant", "cosine", "exponential")).orElseThrow().toUpperCase(Locale.ROOT));
+        double finalRate = learningRate;
+        if (decay == LearningRateSchedule.Kind.CONSTANT) {
+            if (t.has("final_learning_rate")) {
+                throw t.invalidGiven("final_learning_rate",
+                        "only with learning_rate_decay = \"cosine\" or \"exponential\" (the decay is \"constant\")");
+            }
+        } else {
+            finalRate = t.real("final_learning_rate", learningRate / 100, 0.0, false, Double.MAX_VALUE, true, "> 0");
+        }
         double beta1 = t.real("beta1", 0.9, 0.0, true, 1.0, false, "in [0, 1)");
         double beta2 = t.real("beta2", 0.999, 0.0, true, 1.0, false, "in [0, 1)");
         double epsilon = t.real("epsilon", 1e-7, 0.0, false, Double.MAX_VALUE, true, "> 0");
@@ -188,7 +201,7 @@ public final class RecipeLoader {
         int block = (int) t.integer("block", 4L, 1, 4096);
         int threads = (int) t.integer("threads", 0L, 0, 256);
         return new TrainingSection(schedule, scheduleParams, frameSpacing, epochs, minibatch, loss, lossParams,
-                learningRate, beta1, beta2, epsilon, normalise, block, threads);
+                learningRate, decay, finalRate, beta1, beta2, epsilon, normalise, block, threads);
     }
 
     private static OutputSection output(TableReader t) {

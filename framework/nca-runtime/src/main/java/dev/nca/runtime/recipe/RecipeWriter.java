@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.train.LearningRateSchedule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,10 @@ public final class RecipeWriter {
         key(out, "minibatch", (long) t.minibatch());
         key(out, "loss", t.loss());
         key(out, "learning_rate", t.learningRate());
+        if (t.learningRateDecay() != LearningRateSchedule.Kind.CONSTANT) {
+            key(out, "learning_rate_decay", t.learningRateDecay().recipeName());
+            key(out, "final_learning_rate", t.finalLearningRate());
+        }
         key(out, "beta1", t.beta1());
         key(out, "beta2", t.beta2());
         key(out, "epsilon", t.epsilon());

@@ -48,6 +48,16 @@ final class TableReader {
         return file + " [" + table + "]" + (option == null ? "" : " (" + option + ")");
     }
 
+    /** Whether the table gives {@code key}. */
+    boolean has(String key) {
+        return raw.containsKey(key);
+    }
+
+    /** An error about the value the table gives for {@code key} (for checks across keys). */
+    InvalidParameterException invalidGiven(String key, String allowed) {
+        return invalid(key, raw.get(key), allowed);
+    }
+
     private InvalidParameterException invalid(String key, Object value, String allowed) {
         return new InvalidParameterException(where(key), key, value, allowed);
     }

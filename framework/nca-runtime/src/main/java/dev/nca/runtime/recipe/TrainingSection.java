@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.train.LearningRateSchedule;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -15,7 +16,9 @@ import java.util.OptionalInt;
  * @param minibatch             samples per optimiser step, 1..100000
  * @param loss                  the name of the {@link dev.nca.api.LossFunction} extension
  * @param lossParams            the raw {@code [training.loss_params]} table (immutable)
- * @param learningRate          Nadam learning rate, > 0
+ * @param learningRate          Nadam learning rate at epoch 0, > 0
+ * @param learningRateDecay     how the rate changes over the epochs (constant by default)
+ * @param finalLearningRate     the rate at the last epoch, > 0; equals learningRate when constant
  * @param beta1                 Nadam first-moment decay, in [0, 1)
  * @param beta2                 Nadam second-moment decay, in [0, 1)
  * @param epsilon               Nadam denominator offset, > 0
@@ -25,7 +28,8 @@ import java.util.OptionalInt;
  */
 public record TrainingSection(String schedule, Map<String, Object> scheduleParams, OptionalInt frameSpacing,
                               long epochs, int minibatch, String loss, Map<String, Object> lossParams,
-                              double learningRate, double beta1, double beta2, double epsilon,
+                              double learningRate, LearningRateSchedule.Kind learningRateDecay,
+                              double finalLearningRate, double beta1, double beta2, double epsilon,
                               boolean gradientNormalisation, int block, int threads) {
 
     public TrainingSection {
@@ -33,6 +37,14 @@ public record TrainingSection(String schedule, Map<String, Object> scheduleParam
         scheduleParams = RawValues.immutable(scheduleParams);
         Objects.requireNonNull(frameSpacing, "frameSpacing");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(learningRateDecay, "learningRateDecay");
         lossParams = RawValues.immutable(lossParams);
+    }
+
+    /** The learning rate per epoch that these settings describe. */
+    public LearningRateSchedule learningRateSchedule() {
+        return learningRateDecay == LearningRateSchedule.Kind.CONSTANT ? LearningRateSchedule.constant(learningRate)
+                : new LearningRateSchedule(learningRateDecay, learningRate, finalLearningRate,
+                        Math.toIntExact(epochs));
     }
 }

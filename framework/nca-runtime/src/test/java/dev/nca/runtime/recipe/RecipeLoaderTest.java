@@ -1,5 +1,6 @@
 package dev.nca.runtime.recipe;
 
+import dev.nca.core.train.LearningRateSchedule;
 import dev.nca.core.model.MaskMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +74,8 @@ class RecipeLoaderTest {
             minibatch = 16
             loss = "sliced-wasserstein"
             learning_rate = 1e-4
+            learning_rate_decay = "cosine"
+            final_learning_rate = 1e-6
             beta1 = 0.0
             beta2 = 0.99
             epsilon = 1e-8
@@ -109,7 +112,8 @@ class RecipeLoaderTest {
         assertThat(r.model()).isEqualTo(new ModelSection(8, 2, 32, false, "id-lap", Map.of(), "relu",
                 java.util.Optional.empty(), 1.0, MaskMode.CELL, 1.0, java.util.Optional.empty()));
         assertThat(r.training()).isEqualTo(new TrainingSection("transitions", Map.of(), OptionalInt.empty(), 4000,
-                64, "euclidean", Map.of(), 1e-3, 0.9, 0.999, 1e-7, true, 4, 0));
+                64, "euclidean", Map.of(), 1e-3, LearningRateSchedule.Kind.CONSTANT, 1e-3, 0.9, 0.999, 1e-7, true, 4, 0));
+        assertThat(r.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.constant(1e-3));
         assertThat(r.output()).isEqualTo(new OutputSection("runs", 100, 500, true));
     }
 
@@ -133,6 +137,8 @@ class RecipeLoaderTest {
         assertThat(t.frameSpacing()).hasValue(32);
         assertThat(t.epochs()).isEqualTo(10_000);
         assertThat(t.learningRate()).isEqualTo(1e-4);
+        assertThat(t.learningRateSchedule())
+                .isEqualTo(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 1e-4, 1e-6, 10_000));
         assertThat(t.scheduleParams()).isEqualTo(Map.of("max_steps", 8L));
         assertThat(r.output()).isEqualTo(new OutputSection("out/runs", 50, 250, false));
         assertThat(r.dataParamsSource()).isEqualTo("recipes/gs.toml [data.params]");
@@ -151,13 +157,28 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void learningRateDecayDefaultsItsFinalRateAndRejectsAFinalRateWithoutDecay() {
+        Recipe exponential = parse(replace(MINIMAL, "epochs = 4000", "epochs = 4000\nlearning_rate_decay = \"exponential\""));
+        assertThat(exponential.training().learningRateSchedule())
+                .isEqualTo(new LearningRateSchedule(LearningRateSchedule.Kind.EXPONENTIAL, 1e-3, 1e-5, 4000));
+        assertThatThrownBy(() -> parse(replace(MINIMAL, "epochs = 4000", "epochs = 4000\nfinal_learning_rate = 1e-5")))
+                .hasMessage("recipes/gs.toml [training]: key 'final_learning_rate' has value 1.0E-5; allowed: only with"
+                        + " learning_rate_decay = \"cosine\" or \"exponential\" (the decay is \"constant\")");
+        assertThatThrownBy(() -> parse(replace(MINIMAL, "epochs = 4000", "epochs = 4000\nlearning_rate_decay = \"linear\"")))
+                .hasMessage("recipes/gs.toml [training]: key 'learning_rate_decay' has value \"linear\"; allowed: one of"
+                        + " \"constant\", \"cosine\", \"exponential\"");
+        assertThatThrownBy(() -> parse(replace(FULL, "final_learning_rate = 1e-6", "final_learning_rate = 0")))
+                .hasMessage("recipes/gs.toml [training]: key 'final_learning_rate' has value 0; allowed: a number > 0");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestKnownKey() {
         assertThatThrownBy(() -> parse(replace(MINIMAL, "epochs = 4000", "epoch = 4000")))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("recipes/gs.toml [training]: key 'epoch' has value 4000; allowed: no such key in [training]"
                         + " (did you mean 'epochs'?); known keys: schedule, schedule_params, frame_spacing, epochs,"
-                        + " minibatch, loss, loss_params, learning_rate, beta1, beta2, epsilon, gradient_normalisation,"
-                        + " block, threads");
+                        + " minibatch, loss, loss_params, learning_rate, learning_rate_decay,"
+                        + " final_learning_rate, beta1, beta2, epsilon, gradient_normalisation, block, threads");
     }
 
     @Test
@@ -278,7 +299,8 @@ class RecipeLoaderTest {
                 .isInstanceOf(NcaException.class)
                 .hasMessage("--set training.epoch=10: [training] has no key 'epoch' (did you mean 'epochs'?); allowed"
                         + " keys: schedule, schedule_params, frame_spacing, epochs, minibatch, loss, loss_params,"
-                        + " learning_rate, beta1, beta2, epsilon, gradient_normalisation, block, threads");
+                        + " learning_rate, learning_rate_decay, final_learning_rate, beta1, beta2, epsilon,"
+                        + " gradient_normalisation, block, threads");
         assertThatThrownBy(() -> RecipeLoader.parse(MINIMAL, FILE, Map.of("trainig.epochs", "10")))
                 .hasMessage("--set trainig.epochs=10: there is no table [trainig] (did you mean training?); tables:"
                         + " [experiment], [data], [model], [training], [output]");
