@@ -24,7 +24,16 @@ import org.pf4j.Extension;
  * {@code 1..max_steps} (default 1: single transitions); the targets are frame {@code i + k}, or
  * with {@code intermediate} every frame {@code i + 1..i + k} weighted by {@code time_weighting}
  * (weights sum to 1). Samples are independent draws (with replacement), so the phase frequencies
- * follow the weights exactly in expectation. No state is propagated. See {@link StratifiedRun}.
+ * follow the weights exactly in expectation. See {@link StratifiedRun}.
+ *
+ * <p>Start states come from the data (hidden channels zero) unless {@code propagate} (default 0)
+ * is positive: then the model's final state of each sample is kept as the state of the frame its
+ * horizon ended on, and a later sample starting at a frame with a kept state starts from it (all
+ * channels) with probability {@code propagate}. The targets stay the data frames, so the model
+ * learns to bring its own long-run states, drifted hidden channels included, back onto the data:
+ * training for persistence (as the propagation of Richardson et al.'s Algorithm 2). With
+ * {@code propagate = 0} no state is kept and the random draws are those of plain stratified
+ * training.
  *
  * <p>Checked at start: the data have phase labels; T > {@code max_steps}; every listed phase
  * exists, once; one non-negative weight per phase with a positive sum; every phase with a positive
@@ -41,6 +50,7 @@ public class StratifiedSchedule implements TrainingSchedule {
     static final String MAX_STEPS = "max_steps";
     static final String INTERMEDIATE = "intermediate";
     static final String TIME_WEIGHTING = "time_weighting";
+    static final String PROPAGATE = "propagate";
 
     @Override
     public String name() {
@@ -50,7 +60,8 @@ public class StratifiedSchedule implements TrainingSchedule {
     @Override
     public String description() {
         return "Mahajan and Banerjee's stratified training: start frames drawn per labelled phase (e.g. growing, "
-                + "stable, regenerating) with recipe weights, rolled 1..max_steps frames ahead.";
+                + "stable, regenerating) with recipe weights, rolled 1..max_steps frames ahead; optionally started "
+                + "from the model's own earlier predictions for those frames (propagate).";
     }
 
     @Override
@@ -68,7 +79,11 @@ public class StratifiedSchedule implements TrainingSchedule {
                         "whether every frame 1..k ahead is a target (weighted by time_weighting) or only frame k"),
                 ParamSpec.text(TIME_WEIGHTING, TimeWeighting.UNIFORM.recipeName(), TimeWeighting.choices(),
                         "with intermediate: weights of frames j = 1..k, uniform 1/k, linear 2j/(k(k+1)) or final "
-                                + "(frame k only); they sum to 1"));
+                                + "(frame k only); they sum to 1"),
+                ParamSpec.real(PROPAGATE, 0.0, 0.0, 1.0,
+                        "probability that a sample whose start frame has a stored model state (the final state of an "
+                                + "earlier sample whose horizon ended on that frame) starts from it, hidden channels "
+                                + "included, instead of from the data; 0: always from the data"));
     }
 
     @Override
@@ -92,7 +107,8 @@ public class StratifiedSchedule implements TrainingSchedule {
         PhaseStrata strata = new PhaseStrata(labels, rows);
         requireStartsForWeightedPhases(weights, strata, maxSteps, frames);
         StratifiedRun.Settings settings = new StratifiedRun.Settings(params.getInt(BATCHES), maxSteps,
-                params.getBoolean(INTERMEDIATE), TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)));
+                params.getBoolean(INTERMEDIATE), TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)),
+                params.getDouble(PROPAGATE));
         return new StratifiedRun(context, settings, rows, strata, weights);
     }
 

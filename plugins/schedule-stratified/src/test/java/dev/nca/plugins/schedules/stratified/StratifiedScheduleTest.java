@@ -37,9 +37,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 class StratifiedScheduleTest extends TrainingScheduleContract {
 
-    private static final int T = 12;
-    private static final int SPACING = 2;
-    private static final List<String> NAMES = List.of("growing", "stable", "regenerating");
+    static final int T = 12;
+    static final int SPACING = 2;
+    static final List<String> NAMES = List.of("growing", "stable", "regenerating");
     private static final int GROWING = 0;
     private static final int STABLE = 1;
     private static final int REGENERATING = 2;
@@ -60,7 +60,7 @@ class StratifiedScheduleTest extends TrainingScheduleContract {
     }
 
     /** The labels described in the class comment, {@code [R][T]}. */
-    private static int[][] labels() {
+    static int[][] labels() {
         int[][] labels = new int[3][T];
         for (int i = 0; i < T; i++) {
             labels[0][i] = i < 5 ? GROWING : STABLE;
@@ -70,7 +70,7 @@ class StratifiedScheduleTest extends TrainingScheduleContract {
         return labels;
     }
 
-    private static Trajectories labelled(Trajectories d, List<String> names, int[][] labels) {
+    static Trajectories labelled(Trajectories d, List<String> names, int[][] labels) {
         return new Trajectories(d.frames(), d.channelNames(), d.frameSpacing(), d.boundary(),
                 Optional.of(new PhaseLabels(names, labels)), d.valueMin(), d.valueMax());
     }
