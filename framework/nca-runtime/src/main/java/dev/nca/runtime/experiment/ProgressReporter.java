@@ -14,6 +14,7 @@ public final class ProgressReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
 
+    private final long first;
     private final long total;
     private final boolean terminal;
     private final PrintStream out;
@@ -22,38 +23,45 @@ public final class ProgressReporter {
     private double best = Double.POSITIVE_INFINITY;
 
     /**
-     * @param total    epochs in this run
+     * @param first    the 0-based epoch this run starts at (0, or the epoch after a resumed checkpoint's)
+     * @param total    the epoch count the run ends at (the recipe's epochs), > first
      * @param terminal whether to draw a bar (true when a console is attached)
      * @param out      where the bar goes (stderr)
      */
-    public ProgressReporter(long total, boolean terminal, PrintStream out) {
+    public ProgressReporter(long first, long total, boolean terminal, PrintStream out) {
+        if (first < 0 || total <= first) {
+            throw new IllegalArgumentException("need 0 <= first < total, got " + first + " and " + total);
+        }
+        this.first = first;
         this.total = total;
         this.terminal = terminal;
         this.out = out;
-        this.logEvery = Math.max(1, total / 20);
+        this.logEvery = Math.max(1, (total - first) / 20);
     }
 
     /** A reporter drawing a bar on stderr when a console is attached. */
-    public static ProgressReporter forConsole(long total) {
-        return new ProgressReporter(total, System.console() != null, System.err);
+    public static ProgressReporter forConsole(long first, long total) {
+        return new ProgressReporter(first, total, System.console() != null, System.err);
     }
 
+    /** Reports a finished epoch; epochs are numbered as in the whole run (a resumed run counts on). */
     public void update(EpochResult r) {
         best = Math.min(best, r.loss());
         long done = r.epoch() + 1;
+        long inRun = Math.max(1, done - first);
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        double eta = elapsed / done * (total - done);
+        double eta = elapsed / inRun * Math.max(0, total - done);
         String stats = String.format(Locale.ROOT, "epoch %d/%d  loss %.4g  best %.4g  %.2f s/epoch  eta %s", done, total,
-                r.loss(), best, elapsed / done, duration(eta));
+                r.loss(), best, elapsed / inRun, duration(eta));
         if (terminal) {
             int width = 30;
-            int filled = (int) (width * done / total);
+            int filled = (int) Math.min(width, width * inRun / (total - first));
             out.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + stats + "   ");
             if (done == total) {
                 out.println();
             }
             out.flush();
-        } else if (done == 1 || done % logEvery == 0 || done == total) {
+        } else if (inRun == 1 || inRun % logEvery == 0 || done == total) {
             LOG.info(stats);
         }
     }

@@ -125,7 +125,7 @@ public final class TrainingRun {
         double best = Double.POSITIVE_INFINITY;
         NcaParameters bestParams = params.copy();
         int bestEpoch = -1;
-        ProgressReporter progress = ProgressReporter.forConsole(epochs - firstEpoch);
+        ProgressReporter progress = ProgressReporter.forConsole(firstEpoch, epochs);
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
             for (int epoch = firstEpoch; epoch < epochs; epoch++) {
