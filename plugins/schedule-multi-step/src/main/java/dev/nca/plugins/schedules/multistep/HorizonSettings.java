@@ -12,15 +12,20 @@ import java.util.Objects;
  * @param intermediate     whether every frame 1..k is a target, or only frame k
  * @param weighting        the target weights when {@code intermediate}
  * @param singleStepEpochs the epochs {@code 0..singleStepEpochs-1} are single-step (k = 1)
+ * @param noise            a in {@code [0, 1)}: start frames become {@code (1 - a) x + a U(valueMin, valueMax)};
+ *                         0 leaves them (and the random streams drawn) untouched
  */
 record HorizonSettings(int batches, boolean replacement, int maxSteps, boolean intermediate,
-                       TimeWeighting weighting, int singleStepEpochs) {
+                       TimeWeighting weighting, int singleStepEpochs, double noise) {
 
     HorizonSettings {
         Objects.requireNonNull(weighting, "weighting");
         if (batches < 1 || maxSteps < 1 || singleStepEpochs < 0) {
             throw new IllegalArgumentException("batches and maxSteps must be >= 1 and singleStepEpochs >= 0, got "
                     + batches + ", " + maxSteps + ", " + singleStepEpochs);
+        }
+        if (!(noise >= 0 && noise < 1)) {
+            throw new IllegalArgumentException("noise must be in [0, 1), got " + noise);
         }
     }
 }

@@ -28,6 +28,12 @@ import org.pf4j.Extension;
  * {@code multi-step/epoch/<epoch>}. Paper 2 trains Game of Life this way: first the update rule,
  * then the long-horizon behaviour. Sampling with or without replacement as in
  * {@link SingleStepSchedule}; no state is propagated between epochs.
+ *
+ * <p>With {@code noise = a > 0} the observable channels of every start state become
+ * {@code (1 - a) x + a U(valueMin, valueMax)} (targets stay clean), drawn from the separate stream
+ * {@code multi-step/noise/<epoch>} ({@code single-step/noise/<epoch>} in curriculum epochs), so
+ * the horizons and starts are those of {@code noise = 0}. Learning to map slightly wrong states
+ * back onto the trajectory makes long rollouts contract small errors instead of amplifying them.
  */
 @Extension
 public class MultiStepSchedule implements TrainingSchedule {
@@ -55,6 +61,7 @@ public class MultiStepSchedule implements TrainingSchedule {
         return List.of(
                 SamplingParams.batches(),
                 SamplingParams.replacement(),
+                SamplingParams.noise(),
                 ParamSpec.integer(MAX_STEPS, 8L, 1, 10_000,
                         "largest horizon in frames; each mini-batch draws k uniformly in 1..max_steps (needs T > max_steps)"),
                 ParamSpec.bool(INTERMEDIATE, false,
@@ -77,7 +84,8 @@ public class MultiStepSchedule implements TrainingSchedule {
         }
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
                 SamplingParams.replacement(params), maxSteps, params.getBoolean(INTERMEDIATE),
-                TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)), params.getInt(CURRICULUM_EPOCHS));
+                TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)), params.getInt(CURRICULUM_EPOCHS),
+                SamplingParams.noise(NAME, params, context));
         return new RandomHorizonRun(context, settings);
     }
 }

@@ -16,26 +16,38 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Each epoch holds {@link HorizonSettings#batches()} mini-batches. A mini-batch has one
  * horizon of k frames (1 in single-step epochs, uniform in {@code 1..maxSteps} otherwise), because
  * a {@link MiniBatch} has one step count; its start frames {@code (r, i)} are drawn uniformly among
- * those with {@code i + k < T} (see {@link StartSampler}). Start states are the data frames with
- * zero hidden channels ({@link ScheduleContext#initialState}); the mini-batch rolls
- * {@code k * frameSpacing} NCA steps; the targets are frame {@code i + j} at step
- * {@code j * frameSpacing} with weight {@code w_j} for the frames j that carry weight (only
- * {@code j = k} unless {@code intermediate}); see {@link TimeWeighting}. Sample keys are the start
- * frame's row {@code r T + i}.
+ * those with {@code i + k < T} (see {@link StartSampler}). Start states {@code [B, C, S, S]} (the
+ * context's data type) have zero hidden channels ({@link ScheduleContext#initialState}); their
+ * observable channels are the data frames i, or with {@link HorizonSettings#noise()} {@code = a > 0}
+ * the frames blended with uniform noise, {@code (1 - a) x + a U(valueMin, valueMax)} (see
+ * {@link StartNoise}). The mini-batch rolls {@code k * frameSpacing} NCA steps; the targets are the
+ * clean frames {@code i + j} at step {@code j * frameSpacing} with weight {@code w_j} for the
+ * frames j that carry weight (only {@code j = k} unless {@code intermediate}); see
+ * {@link TimeWeighting}. Sample keys are the start frame's row {@code r T + i}.
  *
- * <p>Randomness: epoch e draws everything, mini-batch after mini-batch (horizon, then starts),
- * from the stream {@code single-step/epoch/<e>} when it is a single-step epoch and
+ * <p>Randomness: epoch e draws its plan, mini-batch after mini-batch (horizon, then starts), from
+ * the stream {@code single-step/epoch/<e>} when it is a single-step epoch and
  * {@code multi-step/epoch/<e>} otherwise, so a plan depends only on the seed and the epoch, not
  * on the order of calls, and the curriculum epochs of {@code multi-step} are exactly the epochs
- * {@code single-step} would plan. {@link #accept} checks the shape of the final states and drops
- * them: every start comes from the data.
+ * {@code single-step} would plan. With noise, the uniforms come, mini-batch after mini-batch and
+ * element by element, from the separate stream {@code single-step/noise/<e>} or
+ * {@code multi-step/noise/<e>} (same prefix as the plan stream), so noise changes no horizon or
+ * start; without noise that stream is never opened. {@link #accept} checks the shape of the final
+ * states and drops them: every start comes from the data.
  */
 final class RandomHorizonRun implements ScheduleRun {
 
     private final ScheduleContext context;
     private final HorizonSettings settings;
     private final FrameRows frames;
+    /** Null when the settings ask for no noise. */
+    private final StartNoise noise;
 
+    /**
+     * @param context  the data {@code [R, T, C_obs, S, S]} (with {@code T > maxSteps}), sizes,
+     *                 random source and data type
+     * @param settings what to draw; with noise, the data's value range must be a finite interval
+     */
     RandomHorizonRun(ScheduleContext context, HorizonSettings settings) {
         if (settings.maxSteps() >= context.data().length()) {
             throw new IllegalArgumentException("horizon of " + settings.maxSteps() + " frames needs more than "
@@ -44,23 +56,28 @@ final class RandomHorizonRun implements ScheduleRun {
         this.context = context;
         this.settings = settings;
         this.frames = new FrameRows(context.data(), context.dtype());
+        this.noise = settings.noise() > 0
+                ? new StartNoise(settings.noise(), context.data().valueMin(), context.data().valueMax())
+                : null;
     }
 
     @Override
     public List<MiniBatch> planEpoch(int epoch) {
         boolean singleStep = epoch < settings.singleStepEpochs();
-        String stream = (singleStep ? SingleStepSchedule.NAME : MultiStepSchedule.NAME) + "/epoch/" + epoch;
-        SplittableRandom rng = context.random().stream(stream);
+        String prefix = singleStep ? SingleStepSchedule.NAME : MultiStepSchedule.NAME;
+        SplittableRandom rng = context.random().stream(prefix + "/epoch/" + epoch);
+        SplittableRandom noiseRng = noise == null ? null : context.random().stream(prefix + "/noise/" + epoch);
         List<MiniBatch> plan = new ArrayList<>(settings.batches());
         for (int n = 0; n < settings.batches(); n++) {
             int k = singleStep ? 1 : 1 + rng.nextInt(settings.maxSteps());
             int[] starts = StartSampler.draw(frames, k, context.minibatch(), settings.replacement(), rng);
-            plan.add(batch(starts, k));
+            plan.add(batch(starts, k, noiseRng));
         }
         return plan;
     }
 
-    private MiniBatch batch(int[] starts, int k) {
+    /** One mini-batch; {@code noiseRng} is null exactly when there is no noise. */
+    private MiniBatch batch(int[] starts, int k, SplittableRandom noiseRng) {
         int spacing = context.frameSpacing();
         double[] weights = (settings.intermediate() ? settings.weighting() : TimeWeighting.FINAL).weights(k);
         List<Target> targets = new ArrayList<>();
@@ -69,7 +86,11 @@ final class RandomHorizonRun implements ScheduleRun {
                 targets.add(new Target(Math.multiplyExact(j, spacing), frames.gather(starts, j), weights[j - 1]));
             }
         }
-        INDArray start = context.initialState(frames.gather(starts, 0));
+        INDArray observed = frames.gather(starts, 0);
+        if (noise != null) {
+            noise.applyInPlace(observed, noiseRng);
+        }
+        INDArray start = context.initialState(observed);
         return new MiniBatch(start, Math.multiplyExact(k, spacing), targets, starts);
     }
 

@@ -10,6 +10,7 @@ final class SamplingParams {
 
     static final String BATCHES = "batches";
     static final String REPLACEMENT = "replacement";
+    static final String NOISE = "noise";
 
     private SamplingParams() {
     }
@@ -25,12 +26,43 @@ final class SamplingParams {
                         + "true: independent uniform draws, repeats possible");
     }
 
+    static ParamSpec noise() {
+        return ParamSpec.real(NOISE, 0.0, 0.0, 1.0,
+                "a in [0, 1): every start state gets observable channels (1 - a) x + a U(valueMin, valueMax), "
+                        + "drawn anew each epoch; targets are never noised");
+    }
+
     static int batches(Params params) {
         return params.getInt(BATCHES);
     }
 
     static boolean replacement(Params params) {
         return params.getBoolean(REPLACEMENT);
+    }
+
+    /**
+     * The validated noise amount a. Rejects 1 (the declared range {@code [0, 1]} is closed, but at
+     * a = 1 a start would be pure noise and carry nothing of the data) and, when a > 0, data whose
+     * value range (where the uniform noise is drawn) is not a finite interval.
+     */
+    static double noise(String schedule, Params params, ScheduleContext context) {
+        double noise = params.getDouble(NOISE);
+        if (noise >= 1.0) {
+            throw params.invalid(NOISE, "a number in [0, 1) (1 would replace the start frames by noise)");
+        }
+        double low = context.data().valueMin();
+        double high = context.data().valueMax();
+        if (noise > 0 && !isInterval(low, high)) {
+            throw new NcaException("schedule '" + schedule + "' with noise = " + noise + " draws the noise uniformly "
+                    + "in the data's value range, but the data declare [" + low + ", " + high + "], which is not a "
+                    + "finite interval");
+        }
+        return noise;
+    }
+
+    /** Whether {@code [low, high]} is a finite, possibly degenerate, interval. */
+    static boolean isInterval(double low, double high) {
+        return Double.isFinite(low) && Double.isFinite(high) && low <= high;
     }
 
     /** Rejects data with fewer than two frames per trajectory (no transition to learn). */

@@ -19,8 +19,12 @@ import org.pf4j.Extension;
  * random subset of the {@code R (T - 1)} eligible frames (all of them, in random order, when the
  * mini-batch size is at least that); with {@code true} they are independent uniform draws.
  * Mini-batches and epochs are drawn independently of each other. No state is propagated between
- * epochs. Sample keys are {@code r T + i}; random stream {@code single-step/epoch/<epoch>}. See
- * {@link RandomHorizonRun}.
+ * epochs. Sample keys are {@code r T + i}; random stream {@code single-step/epoch/<epoch>}.
+ *
+ * <p>With {@code noise = a > 0} the observable channels of every start state become
+ * {@code (1 - a) x + a U(valueMin, valueMax)}, drawn anew each epoch from the separate stream
+ * {@code single-step/noise/<epoch>} (targets stay clean), so the model learns to pull slightly
+ * wrong states back onto the data. See {@link RandomHorizonRun}.
  */
 @Extension
 public class SingleStepSchedule implements TrainingSchedule {
@@ -41,14 +45,15 @@ public class SingleStepSchedule implements TrainingSchedule {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(SamplingParams.batches(), SamplingParams.replacement());
+        return List.of(SamplingParams.batches(), SamplingParams.replacement(), SamplingParams.noise());
     }
 
     @Override
     public ScheduleRun start(Params params, ScheduleContext context) {
         SamplingParams.requireTransitions(NAME, context);
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
-                SamplingParams.replacement(params), 1, false, TimeWeighting.FINAL, Integer.MAX_VALUE);
+                SamplingParams.replacement(params), 1, false, TimeWeighting.FINAL, Integer.MAX_VALUE,
+                SamplingParams.noise(NAME, params, context));
         return new RandomHorizonRun(context, settings);
     }
 }
