@@ -70,8 +70,9 @@ final class DoubleHostArray extends HostArray {
     }
 
     @Override
-    void stencilRow(int d, HostArray source, int s, int stride, double[] w, int n) {
+    void stencilRow(int d, HostArray source, int s, int stride, StencilWeights weights, int n) {
         double[] src = ((DoubleHostArray) source).a;
+        double[] w = weights.doubles();
         double w0 = (double) w[0], w1 = (double) w[1], w2 = (double) w[2];
         double w3 = (double) w[3], w4 = (double) w[4], w5 = (double) w[5];
         double w6 = (double) w[6], w7 = (double) w[7], w8 = (double) w[8];

@@ -10,9 +10,6 @@ final class FloatHostArray extends HostArray {
 
     final float[] a;
     private final FloatRowOps ops;
-    /** {@code lastWeights} in float32 (the stencil passes the same few weight arrays again and again). */
-    private final float[] floatWeights = new float[9];
-    private double[] lastWeights;
 
     FloatHostArray(int length, FloatRowOps ops) {
         a = new float[length];
@@ -71,14 +68,8 @@ final class FloatHostArray extends HostArray {
     }
 
     @Override
-    void stencilRow(int d, HostArray source, int s, int stride, double[] w, int n) {
-        if (w != lastWeights) {
-            for (int i = 0; i < 9; i++) {
-                floatWeights[i] = (float) w[i];
-            }
-            lastWeights = w;
-        }
-        ops.stencilRow(a, d, ((FloatHostArray) source).a, s, stride, floatWeights, n);
+    void stencilRow(int d, HostArray source, int s, int stride, StencilWeights w, int n) {
+        ops.stencilRow(a, d, ((FloatHostArray) source).a, s, stride, w.floats(), n);
     }
 
     @Override

@@ -49,7 +49,7 @@ abstract class HostArray {
      * A fused 3x3 stencil row: {@code this[d+j] += sum_{a,b} w[3a+b] * src[s + a*stride + j + b]}
      * for j in [0, n).
      */
-    abstract void stencilRow(int d, HostArray src, int s, int stride, double[] w, int n);
+    abstract void stencilRow(int d, HostArray src, int s, int stride, StencilWeights w, int n);
 
     /**
      * Fills the padded plane {@code [n+2][n+2]} at {@code d} from the plane {@code [n][n]} of

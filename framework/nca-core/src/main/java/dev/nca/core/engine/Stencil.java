@@ -28,7 +28,7 @@ final class Stencil {
     }
 
     /** A kernel applied in one fused pass per row; {@code flipped} drives the adjoint. */
-    private record Fused(int kernel, double[] weights, double[] flipped) {
+    private record Fused(int kernel, StencilWeights weights, StencilWeights flipped) {
     }
 
     /** Kernels with at least this many nonzero entries run fused; sparser ones tap by tap. */
@@ -68,7 +68,7 @@ final class Stencil {
                 }
             }
             if (own.size() >= FUSE_MIN_TAPS) {
-                fused.add(new Fused(k, w, f));
+                fused.add(new Fused(k, new StencilWeights(w), new StencilWeights(f)));
             }
             taps.addAll(own.size() >= FUSE_MIN_TAPS ? List.of() : own);
             tapCount += own.size();
