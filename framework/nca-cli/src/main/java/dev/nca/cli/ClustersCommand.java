@@ -3,7 +3,6 @@ package dev.nca.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
 import dev.nca.api.RandomSource;
-import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.analysis.CellClusterMaps;
 import dev.nca.runtime.analysis.CellClusters;
@@ -20,13 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,14 +69,8 @@ final class ClustersCommand extends NcaSubcommand {
                     + " morphogenesis data).")
     private Double aliveThreshold;
 
-    @Option(names = "--from", paramLabel = "SPLIT", converter = SplitConverter.class,
-            completionCandidates = SplitConverter.class, defaultValue = "held-out",
-            description = "Initial conditions: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Split split;
-
-    @Option(names = "--trajectory", paramLabel = "R", defaultValue = "0",
-            description = "Start from frame 0 of this trajectory of the split (default: ${DEFAULT-VALUE}).")
-    private int trajectory;
+    @Mixin
+    private StartTrajectoryOptions from;
 
     @Option(names = "--max-cells", paramLabel = "M", defaultValue = "" + CellClusters.DEFAULT_MAX_FIT_CELLS,
             description = "Fit k-means on at most M cells drawn at random from all analysed steps; every cell is"
@@ -104,13 +97,7 @@ final class ClustersCommand extends NcaSubcommand {
         Map<String, Object> json;
         try (HostSession session = openHost()) {
             CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
-            Trajectories data = model.generate(split, OptionalInt.empty());
-            if (trajectory < 0 || trajectory >= data.trajectories()) {
-                throw new NcaException("--trajectory " + trajectory + " is out of range: the "
-                        + SplitConverter.name(split) + " split of dataset \"" + model.plan().dataset().entry().name()
-                        + "\" has " + data.trajectories() + " trajectories, numbered 0 to "
-                        + (data.trajectories() - 1));
-            }
+            Trajectories data = from.generate(model);
             int spacing = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
             hintAtAlpha(data);
@@ -126,8 +113,8 @@ final class ClustersCommand extends NcaSubcommand {
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("checkpoint", checkpoint.toString());
             context.put("dataset", model.plan().dataset().entry().name());
-            context.put("from", SplitConverter.name(split));
-            context.put("trajectory", trajectory);
+            context.put("from", from.splitName());
+            context.put("trajectory", from.trajectory());
             context.put("steps", steps);
             context.put("every", spacing);
             context.put("seed", maskSeed);
@@ -144,9 +131,9 @@ final class ClustersCommand extends NcaSubcommand {
     private List<INDArray> rollout(CheckpointModel model, Trajectories data, int spacing, long maskSeed,
                                    int count) {
         LOG.info("simulating {} steps from frame 0 of {} trajectory {}, analysing {} states", steps,
-                SplitConverter.name(split), trajectory, count);
+                from.splitName(), from.trajectory(), count);
         List<INDArray> states = new ArrayList<>(count);
-        INDArray start = StartStates.one(data, trajectory, 0, model.config().channels(), model.dataType());
+        INDArray start = StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
         new Simulator(model.engine(data.size()), model.parameters()).run(start, steps, spacing, maskSeed,
                 (step, state) -> states.add(state.reshape('c', 1, state.size(0), state.size(1), state.size(2))));
         return states;

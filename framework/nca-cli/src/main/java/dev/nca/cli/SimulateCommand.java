@@ -2,7 +2,6 @@ package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
-import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
 import dev.nca.runtime.evaluate.OutputFolders;
@@ -12,11 +11,11 @@ import dev.nca.runtime.evaluate.StartStates;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,14 +37,8 @@ final class SimulateCommand extends NcaSubcommand {
     @Option(names = "--steps", required = true, paramLabel = "N", description = "NCA steps to run (>= 1).")
     private int steps;
 
-    @Option(names = "--from", paramLabel = "SPLIT", converter = SplitConverter.class,
-            completionCandidates = SplitConverter.class, defaultValue = "held-out",
-            description = "Initial conditions: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Split split;
-
-    @Option(names = "--trajectory", paramLabel = "R", defaultValue = "0",
-            description = "Start from frame 0 of this trajectory of the split (default: ${DEFAULT-VALUE}).")
-    private int trajectory;
+    @Mixin
+    private StartTrajectoryOptions from;
 
     @Option(names = "--seed-cell",
             description = "Start from one living cell in the lattice centre instead of a data frame (growing NCA):"
@@ -76,31 +69,26 @@ final class SimulateCommand extends NcaSubcommand {
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
             CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
-            Trajectories data = model.generate(split, OptionalInt.empty());
-            if (trajectory < 0 || trajectory >= data.trajectories()) {
-                throw new NcaException("--trajectory " + trajectory + " is out of range: the "
-                        + SplitConverter.name(split) + " split of dataset \"" + model.plan().dataset().entry().name()
-                        + "\" has " + data.trajectories() + " trajectories, numbered 0 to " + (data.trajectories() - 1));
-            }
+            Trajectories data = from.generate(model);
             int k = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
             Path folder = out != null ? OutputFolders.given(out, "--out")
                     : OutputFolders.timestamped(model.runDirectory(), "simulate");
             int[] recorded = Simulator.recordedSteps(steps, k);
             LOG.info("simulating {} steps from frame 0 of {} trajectory {}, recording {} states into {}", steps,
-                    SplitConverter.name(split), trajectory, recorded.length, folder);
+                    from.splitName(), from.trajectory(), recorded.length, folder);
             INDArray start = seedCell
                     ? StartStates.seedCell(model.config().channels(), model.config().observable(), data.size(),
                             model.dataType())
-                    : StartStates.one(data, trajectory, 0, model.config().channels(), model.dataType());
+                    : StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
             SimulationWriter.Output files;
             try (SimulationWriter writer = new SimulationWriter(folder, data, recorded)) {
                 new Simulator(model.engine(data.size()), model.parameters()).run(start, steps, k, maskSeed, writer);
                 files = writer.finish();
             }
             json.put("checkpoint", checkpoint.toString());
-            json.put("from", seedCell ? "seed-cell" : SplitConverter.name(split));
-            json.put("trajectory", trajectory);
+            json.put("from", seedCell ? "seed-cell" : from.splitName());
+            json.put("trajectory", from.trajectory());
             json.put("steps", steps);
             json.put("every", k);
             json.put("seed", maskSeed);
