@@ -50,6 +50,26 @@ class TrainerTest {
         assertThat(first.batchLosses()).hasSize(2);
     }
 
+    /** Each epoch's update uses that epoch's rate: a rate of 1e-12 leaves the parameters where they were. */
+    @Test
+    void appliesTheLearningRateOfEachEpoch() {
+        int s = 6;
+        INDArray start = Nd4j.rand(DataType.FLOAT, 2, 2, s, s);
+        INDArray target = diffuse(start, 2, s);
+        NcaEngine engine = new NcaEngine(config, s, DataType.FLOAT);
+        NcaParameters params = NcaParameters.initialise(config, DataType.FLOAT, new SplittableRandom(1), 1.0);
+        LearningRateSchedule rates = new LearningRateSchedule(LearningRateSchedule.Kind.EXPONENTIAL, 1e-2, 1e-12, 2);
+        Trainer trainer = new Trainer(engine, params, new SquaredLoss(), new FixedPairsSchedule(start, target, 2),
+                new TrainingOptions(rates, 0.9, 0.999, 1e-7, true, 2, 1), new RandomSource(1));
+        NcaParameters initial = params.copy();
+        assertThat(trainer.runEpoch(0).learningRate()).isEqualTo(1e-2);
+        NcaParameters afterFirst = params.copy();
+        assertThat(trainer.runEpoch(1).learningRate()).isCloseTo(1e-12, org.assertj.core.api.Assertions.within(1e-20));
+        // normalised gradients: a step of about the rate per element
+        assertThat(afterFirst.w1().sub(initial.w1()).amaxNumber().doubleValue()).isGreaterThan(1e-3);
+        assertThat(params.w1().sub(afterFirst.w1()).amaxNumber().doubleValue()).isLessThan(1e-9);
+    }
+
     @Test
     void divergenceStopsWithAClearMessageAndKeepsTheParameters() {
         int s = 6;
