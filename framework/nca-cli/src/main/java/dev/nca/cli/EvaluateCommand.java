@@ -23,12 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nca evaluate CHECKPOINT}: measures a trained NCA against held-out trajectories over a long
- * horizon and prints the errors as JSON; writes {@code evaluation.json}, an NCA-versus-truth picture and
+ * {@code nca evaluate CHECKPOINT}: measures a trained NCA against held-out (or training) trajectories
+ * over a long horizon and prints the errors as JSON; writes {@code evaluation.json}, an NCA-versus-truth picture and
  * error plots.
  */
-@Command(name = "evaluate", description = {"Roll a trained NCA from the first frame of every held-out trajectory"
-        + " of its dataset and measure, at every frame time, the Euclidean error ||x - y|| between its"
+@Command(name = "evaluate", description = {"Roll a trained NCA from the first frame of every held-out (or, with"
+        + " --from train, training) trajectory of its dataset and measure, at every frame time, the Euclidean error ||x - y|| between its"
         + " observable channels and the data and the relative error ||x - y|| / ||y||, averaged over"
         + " trajectories. Prints JSON; writes evaluation.json, comparison.png (NCA over truth, trajectory 0),"
         + " error.png and relative-error.png. Data with phase labels (e.g. morphogenesis) also get errors per"
@@ -61,6 +61,13 @@ final class EvaluateCommand extends NcaSubcommand {
             description = "Folder for the results (default: <run folder>/evaluation-<timestamp>/).")
     private Path out;
 
+    @Option(names = "--from", paramLabel = "SPLIT", converter = SplitConverter.class,
+            completionCandidates = SplitConverter.class, defaultValue = "held-out",
+            description = "Trajectories to compare with: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+                    + " train measures how well the training trajectories themselves are followed, also beyond"
+                    + " the frames trained on.")
+    private Split split;
+
     @Override
     protected int run() throws Exception {
         if (steps < 1) {
@@ -81,10 +88,11 @@ final class EvaluateCommand extends NcaSubcommand {
                 }
             }
             int frames = steps / spacing + 1;
-            LOG.info("generating {} held-out frames per trajectory with dataset \"{}\"", frames,
+            String splitName = SplitConverter.name(split);
+            LOG.info("generating {} {} frames per trajectory with dataset \"{}\"", frames, splitName,
                     model.plan().dataset().entry().name());
-            Trajectories truth = model.generate(Split.HELD_OUT, OptionalInt.of(frames));
-            LOG.info("rolling the NCA {} steps on {} held-out trajectories", steps, truth.trajectories());
+            Trajectories truth = model.generate(split, OptionalInt.of(frames));
+            LOG.info("rolling the NCA {} steps on {} {} trajectories", steps, truth.trajectories(), splitName);
             Evaluation evaluation = new Evaluator(model.engine(truth.size()), model.parameters())
                     .evaluate(truth, spacing, model.seed("evaluate"),
                             threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
@@ -96,7 +104,7 @@ final class EvaluateCommand extends NcaSubcommand {
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("checkpoint", checkpoint.toString());
             context.put("dataset", model.plan().dataset().entry().name());
-            context.put("split", SplitConverter.name(Split.HELD_OUT));
+            context.put("split", splitName);
             context.put("frame_spacing", spacing);
             context.put("horizon", steps);
             if (threshold != null) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** {@code nca simulate}, {@code nca evaluate} and {@code nca data export}, run in-process on a test plugin. */
 class EvaluationCommandsTest {
@@ -147,6 +148,48 @@ class EvaluationCommandsTest {
         Path out = Path.of(json.get("out").asText());
         assertThat(out.getParent()).isEqualTo(temp.resolve("run").toAbsolutePath());
         assertThat(out.resolve("evaluation.json")).isRegularFile();
+    }
+
+    @Test
+    void evaluateFromTheTrainingSplitComparesWithTheTrainingTrajectories() throws IOException {
+        // a do-nothing model: x = u, truth = u + 0.5 i, so the relative error at frame i is
+        // ||0.5 i|| / ||u + 0.5 i|| and depends on the split's random fields u
+        Path cp = checkpoint(0.0, 0.0, 1.0);
+        Path npy = temp.resolve("train.npy");
+        CliRun export = nca("data", "export", cp.toString(), "--out", npy.toString(), "--split", "train",
+                "--frames", "3");
+        assertThat(export.status()).as(export.err()).isZero();
+        INDArray train = Npy.read(npy).castTo(DataType.DOUBLE);
+
+        CliRun fromTrain = nca("evaluate", cp.toString(), "--steps", "4", "--from", "train",
+                "--out", temp.resolve("eval-train").toString());
+        CliRun fromHeldOut = nca("evaluate", cp.toString(), "--steps", "4",
+                "--out", temp.resolve("eval-held-out").toString());
+
+        assertThat(fromTrain.status()).as(fromTrain.err()).isZero();
+        assertThat(fromHeldOut.status()).as(fromHeldOut.err()).isZero();
+        JsonNode json = JSON.readTree(fromTrain.out());
+        assertThat(json.get("split").asText()).isEqualTo("train");
+        assertThat(JSON.readTree(fromHeldOut.out()).get("split").asText()).isEqualTo("held-out");
+        for (int i = 1; i <= 2; i++) {
+            double expected = 0;
+            for (int r = 0; r < 2; r++) {
+                INDArray truth = train.get(NDArrayIndex.point(r),
+                        NDArrayIndex.point(i));
+                expected += 0.5 * i * Math.sqrt(128) / truth.norm2Number().doubleValue() / 2;
+            }
+            assertThat(json.get("relative_error").get(i).asDouble()).isCloseTo(expected, within(1e-5));
+            assertThat(JSON.readTree(fromHeldOut.out()).get("relative_error").get(i).asDouble())
+                    .isNotCloseTo(expected, within(1e-3));
+        }
+    }
+
+    @Test
+    void evaluateRejectsAnUnknownSplit() {
+        CliRun run = nca("evaluate", checkpoint(0, 0, 0).toString(), "--steps", "4", "--from", "test");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("'test' is not a split; use one of [train, held-out]");
     }
 
     @Test
