@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param singleStepEpochs the epochs {@code 0..singleStepEpochs-1} are single-step (k = 1)
  * @param noise            a in {@code [0, 1)}: start frames become {@code (1 - a) x + a U(valueMin, valueMax)};
  *                         0 leaves them (and the random streams drawn) untouched
+ * @param propagate        p in {@code [0, 1]}: in multi-step epochs, the probability that a sample whose start
+ *                         frame has a stored model state starts from it; 0 stores nothing
  */
 record HorizonSettings(int batches, boolean replacement, int maxSteps, boolean intermediate,
-                       TimeWeighting weighting, int singleStepEpochs, double noise) {
+                       TimeWeighting weighting, int singleStepEpochs, double noise, double propagate) {
 
     HorizonSettings {
         Objects.requireNonNull(weighting, "weighting");
@@ -26,6 +28,9 @@ record HorizonSettings(int batches, boolean replacement, int maxSteps, boolean i
         }
         if (!(noise >= 0 && noise < 1)) {
             throw new IllegalArgumentException("noise must be in [0, 1), got " + noise);
+        }
+        if (!(propagate >= 0 && propagate <= 1)) {
+            throw new IllegalArgumentException("propagate must be in [0, 1], got " + propagate);
         }
     }
 }

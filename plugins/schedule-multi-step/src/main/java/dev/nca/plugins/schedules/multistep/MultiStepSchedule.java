@@ -34,6 +34,15 @@ import org.pf4j.Extension;
  * {@code multi-step/noise/<epoch>} ({@code single-step/noise/<epoch>} in curriculum epochs), so
  * the horizons and starts are those of {@code noise = 0}. Learning to map slightly wrong states
  * back onto the trajectory makes long rollouts contract small errors instead of amplifying them.
+ *
+ * <p>With {@code propagate = p > 0} the schedule keeps the model's own states: the final state of
+ * every sample (all channels) is stored as the state of the frame its horizon ended on, and in
+ * multi-step epochs a sample whose start frame has a stored state starts from a copy of it with
+ * probability p (uniforms from the separate stream {@code multi-step/propagate/<epoch>}, so the
+ * horizons and start frames stay those of {@code p = 0}). Chains of such samples roll the model far
+ * beyond {@code max_steps} frames from the data while each update still back-propagates through at
+ * most {@code max_steps} frames: the model learns to bring its own long-run states back onto the
+ * trajectory. Noise is applied to data starts only.
  */
 @Extension
 public class MultiStepSchedule implements TrainingSchedule {
@@ -70,7 +79,8 @@ public class MultiStepSchedule implements TrainingSchedule {
                         "with intermediate: weights of frames j = 1..k, uniform 1/k, linear 2j/(k(k+1)) or final "
                                 + "(frame k only); they sum to 1"),
                 ParamSpec.integer(CURRICULUM_EPOCHS, 0L, 0, 10_000_000,
-                        "the first this many epochs are single-step epochs (k = 1), the later ones multi-step"));
+                        "the first this many epochs are single-step epochs (k = 1), the later ones multi-step"),
+                SamplingParams.propagate());
     }
 
     @Override
@@ -85,7 +95,7 @@ public class MultiStepSchedule implements TrainingSchedule {
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
                 SamplingParams.replacement(params), maxSteps, params.getBoolean(INTERMEDIATE),
                 TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)), params.getInt(CURRICULUM_EPOCHS),
-                SamplingParams.noise(NAME, params, context));
+                SamplingParams.noise(NAME, params, context), params.getDouble(SamplingParams.PROPAGATE));
         return new RandomHorizonRun(context, settings);
     }
 }

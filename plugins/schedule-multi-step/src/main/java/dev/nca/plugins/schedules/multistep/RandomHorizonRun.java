@@ -33,7 +33,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * element by element, from the separate stream {@code single-step/noise/<e>} or
  * {@code multi-step/noise/<e>} (same prefix as the plan stream), so noise changes no horizon or
  * start; without noise that stream is never opened. {@link #accept} checks the shape of the final
- * states and drops them: every start comes from the data.
+ * states and, without {@link HorizonSettings#propagate()}, drops them: every start comes from the
+ * data.
+ *
+ * <p>With {@code propagate = p > 0}, {@link #accept} stores a copy of each sample's final state as
+ * the state of frame {@code (r, i + k)}, the frame its horizon ended on (see {@link StoredStates};
+ * k is recovered as {@code steps / frameSpacing}). In multi-step epochs, after the plan of a
+ * mini-batch is drawn, one uniform u per sample comes from the stream
+ * {@code multi-step/propagate/<e>}; a sample with {@code u < p} whose start frame has a stored
+ * state starts from a copy of it (hidden channels included, no noise) instead of the data. The
+ * store starts empty with every run (also on resume); states stored in curriculum epochs are used
+ * from the first multi-step epoch on.
  */
 final class RandomHorizonRun implements ScheduleRun {
 
@@ -42,6 +52,8 @@ final class RandomHorizonRun implements ScheduleRun {
     private final FrameRows frames;
     /** Null when the settings ask for no noise. */
     private final StartNoise noise;
+    /** Null when the settings ask for no propagation. */
+    private final StoredStates stored;
 
     /**
      * @param context  the data {@code [R, T, C_obs, S, S]} (with {@code T > maxSteps}), sizes,
@@ -59,6 +71,9 @@ final class RandomHorizonRun implements ScheduleRun {
         this.noise = settings.noise() > 0
                 ? new StartNoise(settings.noise(), context.data().valueMin(), context.data().valueMax())
                 : null;
+        this.stored = settings.propagate() > 0
+                ? new StoredStates(frames.trajectories(), frames.frames(), context.dtype())
+                : null;
     }
 
     @Override
@@ -67,16 +82,34 @@ final class RandomHorizonRun implements ScheduleRun {
         String prefix = singleStep ? SingleStepSchedule.NAME : MultiStepSchedule.NAME;
         SplittableRandom rng = context.random().stream(prefix + "/epoch/" + epoch);
         SplittableRandom noiseRng = noise == null ? null : context.random().stream(prefix + "/noise/" + epoch);
+        SplittableRandom propagateRng = stored == null || singleStep ? null
+                : context.random().stream(prefix + "/propagate/" + epoch);
         List<MiniBatch> plan = new ArrayList<>(settings.batches());
         for (int n = 0; n < settings.batches(); n++) {
             int k = singleStep ? 1 : 1 + rng.nextInt(settings.maxSteps());
             int[] starts = StartSampler.draw(frames, k, context.minibatch(), settings.replacement(), rng);
-            plan.add(batch(starts, k, noiseRng));
+            MiniBatch batch = batch(starts, k, noiseRng);
+            if (propagateRng != null) {
+                startFromStoredStates(batch, propagateRng);
+            }
+            plan.add(batch);
         }
         return plan;
     }
 
-    /** One mini-batch; {@code noiseRng} is null exactly when there is no noise. */
+    /** Replaces, with probability p each, the starts whose frame has a stored state by a copy of it. */
+    private void startFromStoredStates(MiniBatch batch, SplittableRandom propagateRng) {
+        int[] starts = batch.keys();
+        for (int b = 0; b < starts.length; b++) {
+            // drawn for every sample, stored state or not, so the draws do not depend on the store
+            double u = propagateRng.nextDouble();
+            if (u < settings.propagate() && stored.has(starts[b])) {
+                stored.copyInto(starts[b], batch.start().slice(b));
+            }
+        }
+    }
+
+    /** One mini-batch from the data; {@code noiseRng} is null exactly when there is no noise. */
     private MiniBatch batch(int[] starts, int k, SplittableRandom noiseRng) {
         int spacing = context.frameSpacing();
         double[] weights = (settings.intermediate() ? settings.weighting() : TimeWeighting.FINAL).weights(k);
@@ -100,6 +133,19 @@ final class RandomHorizonRun implements ScheduleRun {
             throw new IllegalArgumentException("final states " + Arrays.toString(finalStates.shape())
                     + " do not match the mini-batch start " + Arrays.toString(batch.start().shape()));
         }
-        // Nothing is propagated: every start state of these schedules is taken from the data.
+        if (stored == null) {
+            return; // nothing is propagated: every start state is taken from the data
+        }
+        int spacing = context.frameSpacing();
+        if (batch.steps() % spacing != 0) {
+            throw new IllegalArgumentException("mini-batch of " + batch.steps() + " steps is not a whole number of "
+                    + "frames of " + spacing + " steps: not a mini-batch this schedule planned");
+        }
+        stored.store(batch.keys(), batch.steps() / spacing, finalStates);
+    }
+
+    /** The number of frames holding a stored model state (0 without propagation). */
+    int storedStates() {
+        return stored == null ? 0 : stored.size();
     }
 }

@@ -11,6 +11,7 @@ final class SamplingParams {
     static final String BATCHES = "batches";
     static final String REPLACEMENT = "replacement";
     static final String NOISE = "noise";
+    static final String PROPAGATE = "propagate";
 
     private SamplingParams() {
     }
@@ -30,6 +31,13 @@ final class SamplingParams {
         return ParamSpec.real(NOISE, 0.0, 0.0, 1.0,
                 "a in [0, 1): every start state gets observable channels (1 - a) x + a U(valueMin, valueMax), "
                         + "drawn anew each epoch; targets are never noised");
+    }
+
+    static ParamSpec propagate() {
+        return ParamSpec.real(PROPAGATE, 0.0, 0.0, 1.0,
+                "p in [0, 1]: in multi-step epochs, the probability that a sample whose start frame has a stored "
+                        + "model state (the final state of an earlier sample whose horizon ended on that frame) "
+                        + "starts from it instead of the data; 0 propagates nothing");
     }
 
     static int batches(Params params) {

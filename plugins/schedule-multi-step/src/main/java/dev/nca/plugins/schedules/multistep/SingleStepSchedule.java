@@ -53,7 +53,7 @@ public class SingleStepSchedule implements TrainingSchedule {
         SamplingParams.requireTransitions(NAME, context);
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
                 SamplingParams.replacement(params), 1, false, TimeWeighting.FINAL, Integer.MAX_VALUE,
-                SamplingParams.noise(NAME, params, context));
+                SamplingParams.noise(NAME, params, context), 0.0);
         return new RandomHorizonRun(context, settings);
     }
 }

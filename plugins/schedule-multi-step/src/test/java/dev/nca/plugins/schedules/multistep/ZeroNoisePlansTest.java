@@ -37,9 +37,9 @@ class ZeroNoisePlansTest {
     private static final int[][] SINGLE_STEP_KEYS = {{12, 5, 10, 14}, {2, 15, 26, 24}, {17, 27, 15, 4}, {3, 7, 8, 2}};
 
     /** multi-step, batches = 3, curriculum_epochs = 1, mini-batches of 3: epochs 0, 1 and 2. */
-    private static final int[][] MULTI_STEP_KEYS = {{12, 5, 10}, {14, 20, 11}, {15, 28, 20}, {10, 24, 13}, {7, 6, 14},
+    static final int[][] MULTI_STEP_KEYS = {{12, 5, 10}, {14, 20, 11}, {15, 28, 20}, {10, 24, 13}, {7, 6, 14},
             {1, 11, 2}, {11, 15, 25}, {0, 13, 14}, {13, 0, 22}};
-    private static final int[] MULTI_STEP_STEPS = {2, 2, 2, 8, 2, 14, 8, 10, 6};
+    static final int[] MULTI_STEP_STEPS = {2, 2, 2, 8, 2, 14, 8, 10, 6};
 
     private static Trajectories data() {
         return TestTrajectories.random(3, T, 2, 4, 23);

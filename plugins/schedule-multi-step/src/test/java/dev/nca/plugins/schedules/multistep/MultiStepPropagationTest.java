@@ -1,0 +1,262 @@
+package dev.nca.plugins.schedules.multistep;
+
+import static dev.nca.plugins.schedules.multistep.DataFrames.hiddenOf;
+import static dev.nca.plugins.schedules.multistep.DataFrames.observableOf;
+import static dev.nca.plugins.schedules.multistep.DataFrames.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.nca.api.InvalidParameterException;
+import dev.nca.api.MiniBatch;
+import dev.nca.api.Params;
+import dev.nca.api.RandomSource;
+import dev.nca.api.ScheduleContext;
+import dev.nca.api.ScheduleRun;
+import dev.nca.api.Target;
+import dev.nca.api.Trajectories;
+import dev.nca.testkit.NdValues;
+import dev.nca.testkit.TestTrajectories;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The {@code propagate} option of {@code multi-step} on R = 3 trajectories of T = 10 frames (2
+ * observable + 2 hidden channels, 4x4, frame spacing 2). The expected store is kept here
+ * independently: a sample with key {@code r T + i} rolled {@code steps / 2} frames leaves its final
+ * state for row {@code key + steps / 2}; later samples overwrite earlier ones.
+ */
+class MultiStepPropagationTest {
+
+    private static final int T = 10;
+    private static final int SPACING = 2;
+    private static final int OBSERVABLE = 2;
+    private static final int CHANNELS = 4;
+
+    private static Trajectories data() {
+        return TestTrajectories.random(3, T, OBSERVABLE, 4, 23);
+    }
+
+    private static ScheduleRun start(Map<String, Object> params, int minibatch, long seed) {
+        Map<String, Object> raw = new LinkedHashMap<>(Map.of("max_steps", 3L, "intermediate", true));
+        raw.putAll(params);
+        MultiStepSchedule schedule = new MultiStepSchedule();
+        ScheduleContext ctx = new ScheduleContext(data(), CHANNELS, SPACING, minibatch, new RandomSource(seed),
+                DataType.DOUBLE);
+        return schedule.start(Params.validate(schedule.parameters(), raw, "test [training.schedule_params]"), ctx);
+    }
+
+    /** Final states whose every value names the epoch's batch n, sample b and channel c: 1000 (n + 1) + 10 b + c + tag. */
+    private static INDArray recognisable(MiniBatch batch, int n, double tag) {
+        INDArray states = Nd4j.zeros(DataType.DOUBLE, batch.start().shape());
+        for (int b = 0; b < batch.size(); b++) {
+            for (int c = 0; c < CHANNELS; c++) {
+                states.slice(b).slice(c).assign(1000.0 * (n + 1) + 10.0 * b + c + tag);
+            }
+        }
+        return states;
+    }
+
+    /** Accepts recognisable final states for every batch and records them in {@code expected} by row. */
+    private static void acceptAll(ScheduleRun run, List<MiniBatch> plan, double tag, Map<Integer, double[]> expected) {
+        for (int n = 0; n < plan.size(); n++) {
+            MiniBatch batch = plan.get(n);
+            INDArray finals = recognisable(batch, n, tag);
+            int k = batch.steps() / SPACING;
+            for (int b = 0; b < batch.size(); b++) {
+                expected.put(batch.keys()[b] + k, NdValues.of(finals.slice(b)));
+            }
+            run.accept(batch, finals);
+        }
+    }
+
+    private static boolean fromData(MiniBatch batch, int b, DataFrames index) {
+        int key = batch.keys()[b];
+        return java.util.Arrays.equals(observableOf(batch.start(), b, OBSERVABLE), index.frame(key / T, key % T))
+                && java.util.Arrays.stream(hiddenOf(batch.start(), b, OBSERVABLE)).allMatch(v -> v == 0.0);
+    }
+
+    @Test
+    void propagationChangesNoHorizonStartFrameOrTarget() {
+        Map<String, Object> base = Map.of("batches", 3L, "curriculum_epochs", 1L);
+        ScheduleRun plain = start(base, 5, 41);
+        Map<String, Object> propagating = new HashMap<>(base);
+        propagating.put("propagate", 0.7);
+        ScheduleRun run = start(propagating, 5, 41);
+        for (int epoch = 0; epoch < 4; epoch++) {
+            List<MiniBatch> a = plain.planEpoch(epoch);
+            List<MiniBatch> b = run.planEpoch(epoch);
+            assertThat(b).hasSameSizeAs(a);
+            for (int n = 0; n < a.size(); n++) {
+                assertThat(b.get(n).keys()).isEqualTo(a.get(n).keys());
+                assertThat(b.get(n).steps()).isEqualTo(a.get(n).steps());
+                assertThat(b.get(n).targets()).hasSameSizeAs(a.get(n).targets());
+                for (int t = 0; t < a.get(n).targets().size(); t++) {
+                    Target x = a.get(n).targets().get(t);
+                    Target y = b.get(n).targets().get(t);
+                    assertThat(y.step()).isEqualTo(x.step());
+                    assertThat(y.weight()).isEqualTo(x.weight());
+                    assertThat(NdValues.of(y.observed())).containsExactly(NdValues.of(x.observed()));
+                }
+            }
+            acceptAll(plain, a, epoch, new HashMap<>());
+            acceptAll(run, b, epoch, new HashMap<>());
+        }
+    }
+
+    @Test
+    void zeroPropagateStoresNothingAndPlansTheRecordedMiniBatches() {
+        Map<String, Object> raw = new HashMap<>(Map.of("batches", 3L, "curriculum_epochs", 1L, "propagate", 0.0));
+        raw.put("max_steps", 8L);
+        raw.put("intermediate", false);
+        ScheduleRun run = start(raw, 3, 41);
+        DataFrames index = new DataFrames(data());
+        List<MiniBatch> all = new ArrayList<>();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            List<MiniBatch> plan = run.planEpoch(epoch);
+            all.addAll(plan);
+            acceptAll(run, plan, 0.5, new HashMap<>());
+        }
+        assertThat(((RandomHorizonRun) run).storedStates()).isZero();
+        assertThat(all).hasSize(ZeroNoisePlansTest.MULTI_STEP_STEPS.length);
+        for (int n = 0; n < all.size(); n++) {
+            assertThat(all.get(n).keys()).containsExactly(ZeroNoisePlansTest.MULTI_STEP_KEYS[n]);
+            assertThat(all.get(n).steps()).isEqualTo(ZeroNoisePlansTest.MULTI_STEP_STEPS[n]);
+            for (int b = 0; b < all.get(n).size(); b++) {
+                assertThat(fromData(all.get(n), b, index)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void withPropagateOneMultiStepStartsComeFromTheLatestStoredStateOfTheirFrame() {
+        ScheduleRun run = start(Map.of("propagate", 1.0, "batches", 5L, "curriculum_epochs", 2L), 12, 7);
+        DataFrames index = new DataFrames(data());
+        Map<Integer, double[]> expected = new HashMap<>();
+        int fromStore = 0;
+        int fromDataWithoutState = 0;
+        for (int epoch = 0; epoch < 6; epoch++) {
+            List<MiniBatch> plan = run.planEpoch(epoch);
+            for (MiniBatch batch : plan) {
+                for (int b = 0; b < batch.size(); b++) {
+                    int key = batch.keys()[b];
+                    double[] stored = expected.get(key);
+                    if (epoch < 2) {
+                        assertThat(fromData(batch, b, index)).as("curriculum epochs start from the data").isTrue();
+                    } else if (stored != null) {
+                        fromStore++;
+                        assertThat(NdValues.of(batch.start().slice(b))).as("epoch %d key %d", epoch, key)
+                                .containsExactly(stored);
+                    } else {
+                        fromDataWithoutState++;
+                        assertThat(fromData(batch, b, index)).isTrue();
+                    }
+                    for (Target t : batch.targets()) {
+                        assertThat(sample(t.observed(), b)).as("targets stay the data")
+                                .containsExactly(index.frame(key / T, key % T + t.step() / SPACING));
+                    }
+                }
+            }
+            acceptAll(run, plan, epoch * 0.125, expected);
+        }
+        assertThat(fromStore).as("samples started from stored states").isGreaterThan(100);
+        assertThat(fromDataWithoutState).as("samples started from the data (nothing stored for their frame)")
+                .isPositive();
+        long storable = expected.keySet().stream().filter(row -> row % T != T - 1).count();
+        assertThat(((RandomHorizonRun) run).storedStates()).as("rows with a state; the last frames are never stored")
+                .isEqualTo((int) storable);
+    }
+
+    @Test
+    void withPropagateOneHalfHalfOfTheStartsWithAStoredStateUseIt() {
+        ScheduleRun run = start(Map.of("propagate", 0.5, "batches", 10L, "max_steps", 1L, "replacement", true), 100, 13);
+        Map<Integer, double[]> expected = new HashMap<>();
+        acceptAll(run, run.planEpoch(0), 0.5, expected);
+        DataFrames index = new DataFrames(data());
+        long eligible = 0;
+        long used = 0;
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            for (MiniBatch batch : run.planEpoch(epoch)) {
+                for (int b = 0; b < batch.size(); b++) {
+                    double[] stored = expected.get(batch.keys()[b]);
+                    if (stored == null) {
+                        assertThat(fromData(batch, b, index)).as("no stored state: from the data").isTrue();
+                        continue;
+                    }
+                    eligible++;
+                    if (!fromData(batch, b, index)) {
+                        used++;
+                        assertThat(NdValues.of(batch.start().slice(b))).containsExactly(stored);
+                    }
+                }
+            }
+        }
+        assertThat(eligible).as("samples whose frame has a stored state").isGreaterThan(2000);
+        double sigma = Math.sqrt(eligible * 0.25);
+        assertThat((double) used).isCloseTo(eligible * 0.5, within(4 * sigma));
+    }
+
+    @Test
+    void storedStatesAreCopies() {
+        ScheduleRun run = start(Map.of("propagate", 1.0, "batches", 5L), 12, 3);
+        Map<Integer, double[]> expected = new HashMap<>();
+        List<MiniBatch> first = run.planEpoch(0);
+        List<INDArray> finals = new ArrayList<>();
+        for (int n = 0; n < first.size(); n++) {
+            finals.add(recognisable(first.get(n), n, 0.25));
+        }
+        for (int n = 0; n < first.size(); n++) {
+            MiniBatch batch = first.get(n);
+            for (int b = 0; b < batch.size(); b++) {
+                expected.put(batch.keys()[b] + batch.steps() / SPACING, NdValues.of(finals.get(n).slice(b)));
+            }
+            run.accept(batch, finals.get(n));
+        }
+        finals.forEach(f -> f.addi(-77.0)); // the accepted arrays are not the store
+        run.planEpoch(1).forEach(batch -> batch.start().muli(-3.0)); // nor are the starts handed out
+        int checked = 0;
+        for (MiniBatch batch : run.planEpoch(1)) {
+            for (int b = 0; b < batch.size(); b++) {
+                double[] stored = expected.get(batch.keys()[b]);
+                if (stored != null) {
+                    checked++;
+                    assertThat(NdValues.of(batch.start().slice(b))).containsExactly(stored);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    @Test
+    void propagateOutsideZeroToOneIsRejectedAndSingleStepHasNoSuchKey() {
+        for (double bad : new double[] {-0.1, 1.5}) {
+            assertThatThrownBy(() -> start(Map.of("propagate", bad), 4, 1))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("key 'propagate' has value " + bad).hasMessageContaining("in [0, 1]");
+        }
+        SingleStepSchedule single = new SingleStepSchedule();
+        assertThatThrownBy(() -> Params.validate(single.parameters(), Map.of("propagate", 0.5), "test"))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("propagate");
+    }
+
+    @Test
+    void foreignMiniBatchesAreRejectedWhenPropagating() {
+        ScheduleRun run = start(Map.of("propagate", 0.5), 2, 1);
+        INDArray states = Nd4j.zeros(DataType.DOUBLE, 2, CHANNELS, 4, 4);
+        INDArray target = Nd4j.zeros(DataType.DOUBLE, 2, OBSERVABLE, 4, 4);
+        MiniBatch oddSteps = new MiniBatch(states, 3, List.of(new Target(3, target, 1.0)), new int[] {0, 1});
+        assertThatThrownBy(() -> run.accept(oddSteps, states.dup())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 steps");
+        // frame 8 of trajectory 0 rolled 2 frames would end beyond T = 10
+        MiniBatch beyond = new MiniBatch(states, 4, List.of(new Target(4, target, 1.0)), new int[] {0, 8});
+        assertThatThrownBy(() -> run.accept(beyond, states.dup())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sample key 8");
+    }
+}
