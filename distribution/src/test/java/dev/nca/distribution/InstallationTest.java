@@ -177,6 +177,34 @@ class InstallationTest {
     }
 
     /**
+     * NCA_GC_RSS reaches the trainer: a tiny threshold makes it collect garbage (logged once), a
+     * malformed one stops {@code train} before any work with a message naming the variable.
+     */
+    @Test
+    void residentMemoryThresholdReachesTheTrainer() throws Exception {
+        Path recipe = temp.resolve("gc.toml");
+        Files.writeString(recipe, String.join("\n",
+                "[experiment]", "name = \"gc\"", "seed = 3",
+                "[data]", "dataset = \"gray-scott\"",
+                "[data.params]", "size = 8", "steps = 64", "save_every = 16", "trajectories = 1", "patches = 1",
+                "patch_min = 2", "patch_max = 3",
+                "[model]", "channels = 4", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
+                "[training]", "schedule = \"transitions\"", "epochs = 3", "minibatch = 4", ""));
+        Path runs = temp.resolve("gc-runs");
+
+        Result tiny = run(300, DIST.resolve("bin/nca"), Map.of("NCA_GC_RSS", "1m"), "train", recipe.toString(),
+                "--output", runs.toString());
+        Result bad = run(300, DIST.resolve("bin/nca"), Map.of("NCA_GC_RSS", "plenty"), "train", recipe.toString(),
+                "--output", runs.toString());
+
+        assertThat(tiny.status()).as(tiny.err()).isZero();
+        assertThat(tiny.err()).contains("resident memory above 1 MB after epoch 0: collecting garbage");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("nca.gc.rss (NCA_GC_RSS) is 'plenty'; give a whole number of bytes")
+                .doesNotContain("Exception").doesNotContain("generating data");
+    }
+
+    /**
      * A short real training run through the launcher: Gray-Scott on a 16x16 lattice with every
      * trajectory re-initialised from data. The best epoch's loss must be below half the loss of the
      * do-nothing rule, and the run folder must hold everything the README promises.

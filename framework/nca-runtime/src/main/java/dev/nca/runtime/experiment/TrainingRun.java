@@ -17,6 +17,7 @@ import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.core.train.DivergenceException;
 import dev.nca.core.train.EpochResult;
+import dev.nca.core.train.ResidentMemoryGuard;
 import dev.nca.core.train.Trainer;
 import dev.nca.core.train.TrainingOptions;
 import dev.nca.render.Images;
@@ -72,6 +73,7 @@ public final class TrainingRun {
 
     /** Runs the whole training and returns how it ended. */
     public RunSummary run() {
+        ResidentMemoryGuard memory = memoryGuard(); // a bad NCA_GC_RSS fails before any work
         Recipe recipe = plan.recipe();
         TrainingSection tr = recipe.training();
         RandomSource random = plan.random();
@@ -152,6 +154,11 @@ public final class TrainingRun {
                 }
                 metrics.append(metricsLine(r));
                 progress.update(r);
+                if (memory.afterEpoch() && memory.collections() == 1) {
+                    LOG.info("resident memory above {} MB after epoch {}: collecting garbage (ND4J frees native arrays "
+                            + "only then); at most once a second from now on, set NCA_GC_RSS to change the threshold",
+                            memory.threshold() >> 20, epoch);
+                }
                 boolean last = epoch == epochs - 1;
                 if ((epoch + 1) % recipe.output().checkpointEvery() == 0 || last) {
                     writeCheckpoint(dir.bestCheckpoint(), config, bestParams, null, bestEpoch, best, best, recipeText,
@@ -178,6 +185,14 @@ public final class TrainingRun {
                 ProgressReporter.duration(seconds), summary.firstLoss(), summary.finalLoss(), best, doNothing,
                 dir.root());
         return summary;
+    }
+
+    private static ResidentMemoryGuard memoryGuard() {
+        try {
+            return ResidentMemoryGuard.forThisProcess();
+        } catch (IllegalArgumentException e) {
+            throw new NcaException(e.getMessage(), e);
+        }
     }
 
     /** Loads the resume point's parameters and optimiser state; returns the first epoch to train. */
