@@ -14,14 +14,17 @@ import java.util.Objects;
  * @param singleStepEpochs the epochs {@code 0..singleStepEpochs-1} are single-step (k = 1)
  * @param noise            a in {@code [0, 1)}: start frames become {@code (1 - a) x + a U(valueMin, valueMax)};
  *                         0 leaves them (and the random streams drawn) untouched
+ * @param noiseMode        how the noise enters (ignored when {@code noise = 0})
  * @param propagate        p in {@code [0, 1]}: in multi-step epochs, the probability that a sample whose start
  *                         frame has a stored model state starts from it; 0 stores nothing
  */
 record HorizonSettings(int batches, boolean replacement, int maxSteps, boolean intermediate,
-                       TimeWeighting weighting, int singleStepEpochs, double noise, double propagate) {
+                       TimeWeighting weighting, int singleStepEpochs, double noise, StartNoise.Mode noiseMode,
+                       double propagate) {
 
     HorizonSettings {
         Objects.requireNonNull(weighting, "weighting");
+        Objects.requireNonNull(noiseMode, "noiseMode");
         if (batches < 1 || maxSteps < 1 || singleStepEpochs < 0) {
             throw new IllegalArgumentException("batches and maxSteps must be >= 1 and singleStepEpochs >= 0, got "
                     + batches + ", " + maxSteps + ", " + singleStepEpochs);

@@ -70,7 +70,7 @@ public class MultiStepSchedule implements TrainingSchedule {
         return List.of(
                 SamplingParams.batches(),
                 SamplingParams.replacement(),
-                SamplingParams.noise(),
+                SamplingParams.noise(), SamplingParams.noiseMode(),
                 ParamSpec.integer(MAX_STEPS, 8L, 1, 10_000,
                         "largest horizon in frames; each mini-batch draws k uniformly in 1..max_steps (needs T > max_steps)"),
                 ParamSpec.bool(INTERMEDIATE, false,
@@ -95,7 +95,8 @@ public class MultiStepSchedule implements TrainingSchedule {
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
                 SamplingParams.replacement(params), maxSteps, params.getBoolean(INTERMEDIATE),
                 TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)), params.getInt(CURRICULUM_EPOCHS),
-                SamplingParams.noise(NAME, params, context), params.getDouble(SamplingParams.PROPAGATE));
+                SamplingParams.noise(NAME, params, context), SamplingParams.noiseMode(params),
+                params.getDouble(SamplingParams.PROPAGATE));
         return new RandomHorizonRun(context, settings);
     }
 }

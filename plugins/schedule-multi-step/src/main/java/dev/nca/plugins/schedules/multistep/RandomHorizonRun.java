@@ -69,7 +69,8 @@ final class RandomHorizonRun implements ScheduleRun {
         this.settings = settings;
         this.frames = new FrameRows(context.data(), context.dtype());
         this.noise = settings.noise() > 0
-                ? new StartNoise(settings.noise(), context.data().valueMin(), context.data().valueMax())
+                ? new StartNoise(settings.noiseMode(), settings.noise(), context.data().valueMin(),
+                        context.data().valueMax())
                 : null;
         this.stored = settings.propagate() > 0
                 ? new StoredStates(frames.trajectories(), frames.frames(), context.dtype())

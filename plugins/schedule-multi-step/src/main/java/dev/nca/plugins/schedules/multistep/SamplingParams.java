@@ -12,6 +12,7 @@ final class SamplingParams {
     static final String REPLACEMENT = "replacement";
     static final String NOISE = "noise";
     static final String PROPAGATE = "propagate";
+    static final String NOISE_MODE = "noise_mode";
 
     private SamplingParams() {
     }
@@ -31,6 +32,16 @@ final class SamplingParams {
         return ParamSpec.real(NOISE, 0.0, 0.0, 1.0,
                 "a in [0, 1): every start state gets observable channels (1 - a) x + a U(valueMin, valueMax), "
                         + "drawn anew each epoch; targets are never noised");
+    }
+
+    static ParamSpec noiseMode() {
+        return ParamSpec.text(NOISE_MODE, StartNoise.Mode.BLEND.recipeName(), StartNoise.Mode.choices(),
+                "with noise = a > 0: blend gives (1 - a) x + a U(valueMin, valueMax), staying in the value range; "
+                        + "additive gives x + a (valueMax - valueMin) U(-1, 1), symmetric around the data");
+    }
+
+    static StartNoise.Mode noiseMode(Params params) {
+        return StartNoise.Mode.fromRecipe(params.getString(NOISE_MODE));
     }
 
     static ParamSpec propagate() {

@@ -45,7 +45,8 @@ public class SingleStepSchedule implements TrainingSchedule {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(SamplingParams.batches(), SamplingParams.replacement(), SamplingParams.noise());
+        return List.of(SamplingParams.batches(), SamplingParams.replacement(), SamplingParams.noise(),
+                SamplingParams.noiseMode());
     }
 
     @Override
@@ -53,7 +54,7 @@ public class SingleStepSchedule implements TrainingSchedule {
         SamplingParams.requireTransitions(NAME, context);
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
                 SamplingParams.replacement(params), 1, false, TimeWeighting.FINAL, Integer.MAX_VALUE,
-                SamplingParams.noise(NAME, params, context), 0.0);
+                SamplingParams.noise(NAME, params, context), SamplingParams.noiseMode(params), 0.0);
         return new RandomHorizonRun(context, settings);
     }
 }
