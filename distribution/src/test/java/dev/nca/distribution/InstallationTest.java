@@ -168,6 +168,26 @@ class InstallationTest {
                 + " is Java 11.0.2; install a newer Java or set JAVA_HOME to one\n");
     }
 
+    /** Every shipped recipe validates against the shipped plugins ({@code nca check}, no training). */
+    @Test
+    void everyShippedRecipeIsValid() throws Exception {
+        List<String> recipes;
+        try (Stream<Path> files = Files.walk(DIST.resolve("recipes"))) {
+            recipes = files.filter(f -> f.toString().endsWith(".toml")).map(Path::toString).sorted().toList();
+        }
+        assertThat(recipes).as("shipped recipes").hasSizeGreaterThan(15)
+                .anyMatch(r -> r.endsWith("quick-life-noisy-starts.toml"));
+        List<String> args = new ArrayList<>(List.of("check"));
+        args.addAll(recipes);
+
+        Result result = run(DIST.resolve("bin/nca"), Map.of(), args.toArray(String[]::new));
+
+        assertThat(result.status()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json).hasSize(recipes.size());
+        json.forEach(entry -> assertThat(entry.get("valid").asBoolean()).as(entry.toString()).isTrue());
+    }
+
     @Test
     void launcherRejectsMalformedHeapSize() throws Exception {
         Result result = run(DIST.resolve("bin/nca"), Map.of("NCA_HEAP", "lots"), "plugins");

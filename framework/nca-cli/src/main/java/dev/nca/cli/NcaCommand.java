@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             HelpCommand.class,
             BenchCommand.class,
+            CheckCommand.class,
             ClustersCommand.class,
             DataCommand.class,
             EvaluateCommand.class,

@@ -41,6 +41,11 @@ public abstract class NcaSubcommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Standard error: messages for the user (logs go through SLF4J). */
+    protected final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     /** This command's picocli model (name, options, parent). */
     protected final CommandSpec spec() {
         return spec;

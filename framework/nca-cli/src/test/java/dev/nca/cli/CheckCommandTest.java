@@ -1,0 +1,79 @@
+package dev.nca.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nca check}, run in-process on the evaluation test plugin. */
+class CheckCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    private static Path plugins;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void buildPlugin() throws IOException, URISyntaxException {
+        plugins = Files.createDirectory(shared.resolve("plugins"));
+        EvalTestPlugin.build(plugins);
+    }
+
+    private static CliRun nca(String... args) {
+        String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args))
+                .toArray(String[]::new);
+        return CliRun.run(CliEnvironment.empty(), all);
+    }
+
+    @Test
+    void aValidRecipeIsReportedWithItsExtensions() throws IOException {
+        Path recipe = Files.writeString(temp.resolve("good.toml"), EvalTestPlugin.RECIPE);
+
+        CliRun run = nca("check", recipe.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("valid").asBoolean()).isTrue();
+        assertThat(json.get(0).get("experiment").asText()).isEqualTo("eval-cli");
+        assertThat(json.get(0).get("dataset").asText()).isEqualTo("eval-ramp");
+        assertThat(json.get(0).get("schedule").asText()).isEqualTo("eval-first-transition");
+        assertThat(temp.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void everyRecipeIsCheckedAndEachProblemNamesItsFileAndKey() throws IOException {
+        Path good = Files.writeString(temp.resolve("good.toml"), EvalTestPlugin.RECIPE);
+        Path badParam = Files.writeString(temp.resolve("bad-param.toml"),
+                EvalTestPlugin.RECIPE.replace("rate = 0.5", "rate = 50.0"));
+        Path badName = Files.writeString(temp.resolve("bad-name.toml"),
+                EvalTestPlugin.RECIPE.replace("loss = \"eval-squared\"", "loss = \"eval-cubed\""));
+        Path missing = temp.resolve("missing.toml");
+
+        CliRun run = nca("check", badParam.toString(), good.toString(), badName.toString(), missing.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json).hasSize(4);
+        assertThat(json.get(0).get("valid").asBoolean()).isFalse();
+        assertThat(json.get(0).get("error").asText()).contains("bad-param.toml").contains("'rate'").contains("50");
+        assertThat(json.get(1).get("valid").asBoolean()).isTrue();
+        assertThat(json.get(2).get("error").asText()).contains("bad-name.toml").contains("eval-cubed");
+        assertThat(json.get(3).get("error").asText()).contains("missing.toml");
+        assertThat(run.err()).contains("nca: " + json.get(0).get("error").asText())
+                .contains("nca: " + json.get(2).get("error").asText()).doesNotContain("Exception");
+    }
+}
