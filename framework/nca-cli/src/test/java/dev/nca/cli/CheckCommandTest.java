@@ -3,40 +3,13 @@ package dev.nca.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nca check}, run in-process on the evaluation test plugin. */
-class CheckCommandTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path shared;
-
-    private static Path plugins;
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void buildPlugin() throws IOException, URISyntaxException {
-        plugins = Files.createDirectory(shared.resolve("plugins"));
-        EvalTestPlugin.build(plugins);
-    }
-
-    private static CliRun nca(String... args) {
-        String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args))
-                .toArray(String[]::new);
-        return CliRun.run(CliEnvironment.empty(), all);
-    }
+class CheckCommandTest extends EvalPluginCommandTest {
 
     @Test
     void aValidRecipeIsReportedWithItsExtensions() throws IOException {

@@ -3,19 +3,14 @@ package dev.nca.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.core.io.Npy;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,29 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * uniform in [0, 1) that a drift model keeps fixed, and one hidden channel the model raises by 5 per step,
  * so the states at steps 0, 2 and 4 are three clearly separated clouds of cells.
  */
-class ClustersCommandTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path shared;
-
-    private static Path plugins;
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void buildPlugin() throws IOException, URISyntaxException {
-        plugins = Files.createDirectory(shared.resolve("plugins"));
-        EvalTestPlugin.build(plugins);
-    }
-
-    private static CliRun nca(String... args) {
-        String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args))
-                .toArray(String[]::new);
-        return CliRun.run(CliEnvironment.empty(), all);
-    }
+class ClustersCommandTest extends EvalPluginCommandTest {
 
     private Path hiddenDriftCheckpoint() {
         return EvalTestPlugin.writeDriftCheckpoint(temp.resolve("run/checkpoints/best.nca"), new double[] {0, 0, 5});

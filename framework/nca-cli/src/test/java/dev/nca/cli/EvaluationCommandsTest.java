@@ -4,46 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.core.io.Npy;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** {@code nca simulate}, {@code nca evaluate} and {@code nca data export}, run in-process on a test plugin. */
-class EvaluationCommandsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path shared;
-
-    private static Path plugins;
-
-    @TempDir
-    Path temp;
-
-    @BeforeAll
-    static void buildPlugin() throws IOException, URISyntaxException {
-        plugins = Files.createDirectory(shared.resolve("plugins"));
-        EvalTestPlugin.build(plugins);
-    }
-
-    private static CliRun nca(String... args) {
-        String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args))
-                .toArray(String[]::new);
-        return CliRun.run(CliEnvironment.empty(), all);
-    }
+class EvaluationCommandsTest extends EvalPluginCommandTest {
 
     private Path checkpoint(double... v) {
         return EvalTestPlugin.writeDriftCheckpoint(temp.resolve("run/checkpoints/best.nca"), v);
