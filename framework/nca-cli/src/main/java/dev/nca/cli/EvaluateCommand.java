@@ -24,13 +24,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca evaluate CHECKPOINT}: measures a trained NCA against held-out (or training) trajectories
- * over a long horizon and prints the errors as JSON; writes {@code evaluation.json}, an NCA-versus-truth picture and
- * error plots.
+ * over a long horizon and prints the errors as JSON; writes {@code evaluation.json}, an
+ * NCA-versus-truth picture and error plots.
  */
 @Command(name = "evaluate", description = {"Roll a trained NCA from the first frame of every held-out (or, with"
-        + " --from train, training) trajectory of its dataset and measure, at every frame time, the Euclidean error ||x - y|| between its"
-        + " observable channels and the data and the relative error ||x - y|| / ||y||, averaged over"
-        + " trajectories. Prints JSON; writes evaluation.json, comparison.png (NCA over truth, trajectory 0),"
+        + " --from train, training) trajectory of its dataset and measure, at every frame time, the Euclidean"
+        + " error ||x - y|| between its observable channels and the data and the relative error ||x - y|| / ||y||,"
+        + " averaged over trajectories. Prints JSON; writes evaluation.json, comparison.png (NCA over truth,"
+        + " trajectory 0),"
         + " error.png and relative-error.png. Data with phase labels (e.g. morphogenesis) also get errors per"
         + " phase: the mean and the error at the end of each phase."})
 final class EvaluateCommand extends NcaSubcommand {
