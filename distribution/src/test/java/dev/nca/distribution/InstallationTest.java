@@ -270,7 +270,12 @@ class InstallationTest {
         assertThat(result.err()).doesNotContain("Exception");
         // bin/nca gives training the Vector API module: the SIMD stencil loops run
         assertThat(result.err()).contains("stencil loops vector (");
-        assertThat(provenance.get("stencil_loops").asText()).startsWith("vector (");
+        assertThat(provenance.get("engine").asText()).isEqualTo("stencil-gemm");
+        assertThat(provenance.get("engine_details").asText()).contains("stencil loops vector (");
+    }
+
+    private static String engineDetails(String benchJson) throws IOException {
+        return new ObjectMapper().readTree(benchJson).get("engines").get(0).get("details").asText();
     }
 
     /** NCA_VECTOR=0 keeps the JVM off the incubating Vector API (and its warning line). */
@@ -280,11 +285,11 @@ class InstallationTest {
             "--no-peak", "--channels", "2", "--observable", "1"};
         Result scalar = run(120, DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "0"), bench);
         assertThat(scalar.status()).as(scalar.err()).isZero();
-        assertThat(new ObjectMapper().readTree(scalar.out()).get("stencil_loops").asText()).isEqualTo("scalar");
+        assertThat(engineDetails(scalar.out())).isEqualTo("stencil-gemm, stencil loops scalar");
         assertThat(scalar.err()).doesNotContain("incubator");
         Result vector = run(120, DIST.resolve("bin/nca"), Map.of(), bench);
         assertThat(vector.status()).as(vector.err()).isZero();
-        assertThat(new ObjectMapper().readTree(vector.out()).get("stencil_loops").asText()).startsWith("vector (");
+        assertThat(engineDetails(vector.out())).startsWith("stencil-gemm, stencil loops vector (");
         Result bad = run(DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "yes"), "version");
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("nca: NCA_VECTOR is 'yes'; give 1 (SIMD loops, the default) or 0 (plain Java"

@@ -1,6 +1,7 @@
 package dev.nca.bench;
 
 import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import java.util.SplittableRandom;
@@ -40,7 +41,7 @@ final class EngineFixture {
         this.size = size;
         this.block = block;
         this.config = shape.config(new BenchRelu());
-        this.engine = new NcaEngine(config, size, DTYPE);
+        this.engine = new StencilGemmEngineFactory().create(config, size, DTYPE);
         SplittableRandom random = new SplittableRandom(SEED);
         this.params = NcaParameters.initialise(config, DTYPE, random, 1.0);
         params.w1().assign(uniform(random, W1_LIMIT, config.hidden(), config.channels()));

@@ -1,6 +1,7 @@
 package dev.nca.bench;
 
 import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -53,9 +54,10 @@ public final class NominalFlops {
 
     /** The engine's nominal forward FLOPs of one sample and step. */
     private static double forward(Map<String, String> params) {
-        NcaEngine engine = new NcaEngine(shape(params).config(new BenchRelu()), integer(params, "size"),
-                EngineFixture.DTYPE);
-        return engine.forwardFlopsPerSampleStep();
+        try (NcaEngine engine = new StencilGemmEngineFactory().create(shape(params).config(new BenchRelu()),
+                integer(params, "size"), EngineFixture.DTYPE)) {
+            return engine.forwardFlopsPerSampleStep();
+        }
     }
 
     private static double cells(Map<String, String> params) {

@@ -9,6 +9,7 @@ import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.core.bench.EpochBenchmark;
 import dev.nca.core.bench.MatmulPeak;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.core.train.LearningRateSchedule;
 import dev.nca.core.model.MaskMode;
@@ -17,6 +18,8 @@ import dev.nca.core.train.TrainingOptions;
 import dev.nca.runtime.experiment.BackendInfo;
 import dev.nca.runtime.plugin.Extensions;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
@@ -62,6 +65,10 @@ final class BenchCommand extends NcaSubcommand {
     private int epochs;
     @Option(names = "--no-peak", description = "Skip the sgemm peak measurement.")
     private boolean noPeak;
+    @Option(names = "--engine", split = ",", paramLabel = "NAME", defaultValue = "auto",
+            description = "Engines to time, comma-separated, side by side in this one run (e.g."
+                    + " stencil-gemm,nd4j-reference); ratios are relative to the first (default: the default engine).")
+    private List<String> engineNames;
 
     @Override
     protected int run() throws Exception {
@@ -76,9 +83,29 @@ final class BenchCommand extends NcaSubcommand {
                     Boundary.valueOf(boundary.toUpperCase(java.util.Locale.ROOT)), updateProbability, MaskMode.CELL);
             Loss loss = lossFn.create(Params.validate(lossFn.parameters(), Map.of(), "loss"),
                     new ExtensionContext(new RandomSource(1), DataType.FLOAT));
-            var r = EpochBenchmark.run(config, size, samples, steps, minibatch,
-                    new TrainingOptions(LearningRateSchedule.constant(1e-3), 0.9, 0.999, 1e-7, true, block, threads),
-                    loss, warmup, epochs);
+            TrainingOptions options = new TrainingOptions(LearningRateSchedule.constant(1e-3), 0.9, 0.999, 1e-7,
+                    true, block, threads);
+            List<Map<String, Object>> results = new ArrayList<>();
+            double firstMedian = Double.NaN;
+            for (String name : engineNames) {
+                EngineFactory factory = session.engines().get(name, "--engine");
+                var r = EpochBenchmark.run(factory, config, size, samples, steps, minibatch, options, loss, warmup,
+                        epochs);
+                firstMedian = results.isEmpty() ? r.medianSeconds() : firstMedian;
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("engine", factory.name());
+                try (NcaEngine engine = factory.create(config, size, DataType.FLOAT)) {
+                    one.put("details", engine.describe());
+                }
+                one.put("median_seconds_per_epoch", r.medianSeconds());
+                one.put("relative_to_first", r.medianSeconds() / firstMedian);
+                one.put("seconds_per_epoch", r.secondsPerEpoch());
+                one.put("gflop_per_epoch", r.flopsPerEpoch() / 1e9);
+                one.put("gflops", r.gflops());
+                one.put("profile_seconds", r.profile());
+                one.put("peak_rss_mb_so_far", r.peakRssBytes() >> 20);
+                results.add(one);
+            }
             Map<String, Object> shape = new LinkedHashMap<>();
             shape.put("size", size);
             shape.put("samples", samples);
@@ -91,18 +118,15 @@ final class BenchCommand extends NcaSubcommand {
             shape.put("block", block);
             shape.put("threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
             report.put("shape", shape);
-            report.put("stencil_loops", new NcaEngine(config, size, DataType.FLOAT).stencilLoops());
-            report.put("median_seconds_per_epoch", r.medianSeconds());
-            report.put("seconds_per_epoch", r.secondsPerEpoch());
-            report.put("gflop_per_epoch", r.flopsPerEpoch() / 1e9);
-            report.put("gflops", r.gflops());
-            report.put("profile_seconds", r.profile());
-            report.put("peak_rss_mb", r.peakRssBytes() >> 20);
-        }
-        if (!noPeak) {
-            double peak = MatmulPeak.measure(2048, 5);
-            report.put("sgemm_peak_gflops", peak);
-            report.put("fraction_of_peak", ((Number) report.get("gflops")).doubleValue() / peak);
+            report.put("engines", results);
+            report.put("peak_rss_mb", EpochBenchmark.peakRss() >> 20);
+            if (!noPeak) {
+                double peak = MatmulPeak.measure(2048, 5);
+                report.put("sgemm_peak_gflops", peak);
+                for (Map<String, Object> one : results) {
+                    one.put("fraction_of_peak", ((Number) one.get("gflops")).doubleValue() / peak);
+                }
+            }
         }
         report.put("machine", BackendInfo.describe());
         out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

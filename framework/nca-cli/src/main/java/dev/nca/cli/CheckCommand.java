@@ -38,11 +38,12 @@ final class CheckCommand extends NcaSubcommand {
                 entry.put("recipe", file.toString());
                 try {
                     Recipe recipe = RecipeLoader.load(file, Map.of());
-                    ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions());
+                    ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions(), session.engines());
                     entry.put("valid", true);
                     entry.put("experiment", recipe.experiment().name());
                     entry.put("dataset", plan.dataset().entry().name());
                     entry.put("schedule", plan.schedule().entry().name());
+                    entry.put("engine", plan.engine().name());
                 } catch (NcaException e) {
                     allValid = false;
                     entry.put("valid", false);

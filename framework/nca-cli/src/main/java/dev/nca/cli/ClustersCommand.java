@@ -1,6 +1,7 @@
 package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.core.engine.NcaEngine;
 import dev.nca.api.NcaException;
 import dev.nca.api.RandomSource;
 import dev.nca.api.Trajectories;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Parameters;
         + " step with one k-means (k by the elbow method over --k-range, or --k), and write a cluster map per"
         + " step beside the observable channels, an animated GIF, an overview, the elbow plot and clusters.json."})
 final class ClustersCommand extends NcaSubcommand {
+
+    @Mixin
+    private EngineOption engine = new EngineOption();
 
     private static final Logger LOG = LoggerFactory.getLogger(ClustersCommand.class);
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,6})\\s*\\.\\.\\s*(\\d{1,6})\\s*");
@@ -96,7 +100,8 @@ final class ClustersCommand extends NcaSubcommand {
         validate();
         Map<String, Object> json;
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
+                    engine.choose(session.engines()));
             Trajectories data = from.generate(model);
             int spacing = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
@@ -134,8 +139,10 @@ final class ClustersCommand extends NcaSubcommand {
                 from.splitName(), from.trajectory(), count);
         List<INDArray> states = new ArrayList<>(count);
         INDArray start = StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
-        new Simulator(model.engine(data.size()), model.parameters()).run(start, steps, spacing, maskSeed,
-                (step, state) -> states.add(state.reshape('c', 1, state.size(0), state.size(1), state.size(2))));
+        try (NcaEngine engine = model.engine(data.size())) {
+            new Simulator(engine, model.parameters()).run(start, steps, spacing, maskSeed,
+                    (step, state) -> states.add(state.reshape('c', 1, state.size(0), state.size(1), state.size(2))));
+        }
         return states;
     }
 

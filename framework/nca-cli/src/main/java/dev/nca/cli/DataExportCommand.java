@@ -54,7 +54,7 @@ final class DataExportCommand extends NcaSubcommand {
         Recipe recipe = DatasetExport.loadRecipe(source);
         DatasetExport.Result result;
         try (HostSession session = openHost()) {
-            ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions());
+            ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions(), session.engines());
             result = DatasetExport.export(plan, split, frames == null ? OptionalInt.empty() : OptionalInt.of(frames),
                     out);
         }

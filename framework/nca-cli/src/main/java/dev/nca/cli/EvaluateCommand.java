@@ -1,6 +1,7 @@
 package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.core.engine.NcaEngine;
 import dev.nca.api.NcaException;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
@@ -19,6 +20,7 @@ import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +37,9 @@ import picocli.CommandLine.Parameters;
         + " error.png and relative-error.png. Data with phase labels (e.g. morphogenesis) also get errors per"
         + " phase: the mean and the error at the end of each phase."})
 final class EvaluateCommand extends NcaSubcommand {
+
+    @Mixin
+    private EngineOption engine = new EngineOption();
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
     private static final int DEFAULT_REPORTED_STEPS = 4;
@@ -76,7 +81,8 @@ final class EvaluateCommand extends NcaSubcommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
+                    engine.choose(session.engines()));
             int spacing = model.frameSpacing();
             if (steps % spacing != 0) {
                 throw new NcaException("--steps " + steps + " is not a multiple of the frame spacing " + spacing
@@ -94,9 +100,11 @@ final class EvaluateCommand extends NcaSubcommand {
                     model.plan().dataset().entry().name());
             Trajectories truth = model.generate(split, OptionalInt.of(frames));
             LOG.info("rolling the NCA {} steps on {} {} trajectories", steps, truth.trajectories(), splitName);
-            Evaluation evaluation = new Evaluator(model.engine(truth.size()), model.parameters())
-                    .evaluate(truth, spacing, model.seed("evaluate"),
-                            threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
+            Evaluation evaluation;
+            try (NcaEngine engine = model.engine(truth.size())) {
+                evaluation = new Evaluator(engine, model.parameters()).evaluate(truth, spacing, model.seed("evaluate"),
+                        threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
+            }
             long[] chosen = at.isEmpty() ? EvaluationReport.defaultSteps(evaluation.steps(), DEFAULT_REPORTED_STEPS)
                     : at.stream().mapToLong(Long::longValue).toArray();
             EvaluationReport report = new EvaluationReport(evaluation, truth, chosen);

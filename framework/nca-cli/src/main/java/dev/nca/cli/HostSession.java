@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import dev.nca.api.NcaException;
+import dev.nca.core.engine.EngineCatalog;
+import dev.nca.runtime.inject.EngineModule;
 import dev.nca.runtime.inject.HostModule;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.plugin.PluginHost;
@@ -40,6 +42,7 @@ public final class HostSession implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         List<Module> all = new ArrayList<>();
         all.add(new HostModule(config));
+        all.add(new EngineModule());
         all.addAll(List.of(modules));
         Injector injector = Guice.createInjector(all);
         PluginHost host;
@@ -63,6 +66,11 @@ public final class HostSession implements AutoCloseable {
     /** The running plugin host. */
     public PluginHost host() {
         return host;
+    }
+
+    /** The compute engines this host offers (bound by {@link EngineModule}). */
+    public EngineCatalog engines() {
+        return injector.getInstance(EngineCatalog.class);
     }
 
     /** Shortcut for {@code host().extensions()}. */

@@ -1,6 +1,7 @@
 package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nca.core.engine.NcaEngine;
 import dev.nca.api.NcaException;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Parameters;
         + " its dataset and write a PNG of every recorded state (observable channels, then hidden channels"
         + " three at a time as RGB), a strip of up to 8 of them and an animated GIF with a step counter."})
 final class SimulateCommand extends NcaSubcommand {
+
+    @Mixin
+    private EngineOption engine = new EngineOption();
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
@@ -68,7 +72,8 @@ final class SimulateCommand extends NcaSubcommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
+                    engine.choose(session.engines()));
             Trajectories data = from.generate(model);
             int k = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
@@ -82,8 +87,9 @@ final class SimulateCommand extends NcaSubcommand {
                             model.dataType())
                     : StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
             SimulationWriter.Output files;
-            try (SimulationWriter writer = new SimulationWriter(folder, data, recorded)) {
-                new Simulator(model.engine(data.size()), model.parameters()).run(start, steps, k, maskSeed, writer);
+            try (SimulationWriter writer = new SimulationWriter(folder, data, recorded);
+                 NcaEngine engine = model.engine(data.size())) {
+                new Simulator(engine, model.parameters()).run(start, steps, k, maskSeed, writer);
                 files = writer.finish();
             }
             json.put("checkpoint", checkpoint.toString());

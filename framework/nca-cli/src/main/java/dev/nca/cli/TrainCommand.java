@@ -40,6 +40,11 @@ final class TrainCommand extends NcaSubcommand {
             description = "Override a recipe value, e.g. --set training.epochs=10 (repeatable).")
     private Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Compute engine (stencil-gemm, nd4j-reference or auto); the same as"
+                    + " --set training.engine=NAME.")
+    private String engine;
+
     @Option(names = "--output", paramLabel = "DIR",
             description = "Folder for run folders (default: the recipe's output.directory).")
     private Path output;
@@ -51,12 +56,15 @@ final class TrainCommand extends NcaSubcommand {
                     : "give either a RECIPE or --resume CHECKPOINT, not both (a checkpoint carries its recipe;"
                     + " change it with --set)");
         }
+        if (engine != null) {
+            overrides.put("training.engine", engine);
+        }
         ResumePoint from = resume == null ? null : ResumePoint.read(resume);
         Recipe r = from == null ? RecipeLoader.load(recipe, overrides)
                 : RecipeLoader.parse(from.checkpoint().recipe(), resume + " (recipe)", overrides);
         RunSummary summary;
         try (HostSession session = openHost()) {
-            ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions());
+            ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions(), session.engines());
             Path root = output != null ? output : Path.of(r.output().directory());
             summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root,
                     from).run();

@@ -3,7 +3,9 @@ package dev.nca.testkit;
 import dev.nca.api.Activation;
 import dev.nca.api.Boundary;
 import dev.nca.api.Kernels;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import dev.nca.core.engine.Rollout;
 import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.NcaConfig;
@@ -30,9 +32,22 @@ public final class EngineGradientCheck {
     private static final int STEPS = 3;
 
     private final GradientChecker checker;
+    private final EngineFactory engines;
 
+    /** A check of the default CPU engine (stencil + GEMM). */
     public EngineGradientCheck(GradientChecker checker) {
+        this(checker, new StencilGemmEngineFactory());
+    }
+
+    /**
+     * A check of the engines {@code engines} makes.
+     *
+     * @param checker the finite-difference checker
+     * @param engines the engine implementation under test
+     */
+    public EngineGradientCheck(GradientChecker checker, EngineFactory engines) {
         this.checker = checker;
+        this.engines = engines;
     }
 
     /**
@@ -48,14 +63,23 @@ public final class EngineGradientCheck {
     public void check(Kernels kernels, Activation activation, Boundary boundary, MaskMode maskMode,
                       double updateProbability) {
         NcaConfig config = new NcaConfig(3, 2, 4, true, kernels, activation, boundary, updateProbability, maskMode);
-        NcaEngine engine = new NcaEngine(config, SIZE, DataType.DOUBLE);
+        try (NcaEngine engine = engines.create(config, SIZE, DataType.DOUBLE)) {
+            check(engine, config, what(kernels, activation, boundary, maskMode, updateProbability));
+        }
+    }
+
+    private static String what(Kernels kernels, Activation activation, Boundary boundary, MaskMode maskMode,
+                               double updateProbability) {
+        return activation.name() + " / " + kernels.names() + " / " + boundary.recipeName() + " / "
+                + maskMode.recipeName() + " q=" + updateProbability;
+    }
+
+    private void check(NcaEngine engine, NcaConfig config, String what) {
         NcaParameters params = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(1), 1.0);
         SplittableRandom r = new SplittableRandom(2);
         params.tensors().forEach((name, t) -> t.assign(random(t.shape(), r, 0.3)));
         INDArray start = random(new long[] {BATCH, 3, SIZE, SIZE}, r, 0.5);
         INDArray w = random(new long[] {BATCH, 3, SIZE, SIZE}, r, 1.0);
-        String what = activation.name() + " / " + kernels.names() + " / " + boundary.recipeName() + " / "
-                + maskMode.recipeName() + " q=" + updateProbability;
 
         Rollout roll = engine.rollout(params, start, STEPS, new int[] {2, STEPS}, new SplittableRandom(9), true);
         NcaParameters grads = NcaParameters.zeros(config, DataType.DOUBLE);

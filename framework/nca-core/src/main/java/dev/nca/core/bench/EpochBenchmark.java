@@ -5,7 +5,10 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.RandomSource;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
+import dev.nca.core.engine.EngineFactory;
+import dev.nca.core.engine.EngineProfile;
 import dev.nca.core.engine.NcaEngine;
+import java.util.Map;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.core.train.Trainer;
@@ -47,10 +50,9 @@ public final class EpochBenchmark {
      * Runs {@code warmup + epochs} epochs of {@code samples} transitions of {@code steps} steps on
      * an S x S lattice, mini-batches of {@code minibatch}, and times the last {@code epochs}.
      */
-    public static Result run(NcaConfig config, int size, int samples, int steps, int minibatch, TrainingOptions options,
-                             Loss loss, int warmup, int epochs) {
+    public static Result run(EngineFactory engines, NcaConfig config, int size, int samples, int steps, int minibatch,
+                             TrainingOptions options, Loss loss, int warmup, int epochs) {
         DataType dtype = DataType.FLOAT;
-        NcaEngine engine = new NcaEngine(config, size, dtype);
         NcaParameters params = NcaParameters.initialise(config, dtype, new SplittableRandom(1), 1.0);
         INDArray starts = Nd4j.rand(dtype, samples, config.channels(), size, size);
         INDArray targets = Nd4j.rand(dtype, samples, config.observable(), size, size);
@@ -72,24 +74,28 @@ public final class EpochBenchmark {
                 // the benchmark does not propagate states
             }
         };
-        Trainer trainer = new Trainer(engine, params, loss, schedule, options, new RandomSource(1));
         double[] times = new double[epochs];
-        for (int e = 0; e < warmup + epochs; e++) {
-            if (e == warmup) {
-                trainer.resetProfile();
+        Map<EngineProfile.Section, Double> profile;
+        try (Trainer trainer = new Trainer(engines, config, size, params, loss, schedule, options, new RandomSource(1))) {
+            for (int e = 0; e < warmup + epochs; e++) {
+                if (e == warmup) {
+                    trainer.resetProfile();
+                }
+                double t = trainer.runEpoch(e).seconds();
+                if (e >= warmup) {
+                    times[e - warmup] = t;
+                }
             }
-            double t = trainer.runEpoch(e).seconds();
-            if (e >= warmup) {
-                times[e - warmup] = t;
-            }
+            profile = trainer.profile();
         }
         Arrays.sort(times);
         double median = times.length % 2 == 1 ? times[times.length / 2]
                 : 0.5 * (times[times.length / 2 - 1] + times[times.length / 2]);
-        double flops = 3.0 * engine.forwardFlopsPerSampleStep() * samples * steps;
-        Result result = new Result(times, median, flops, peakRss(), trainer.profile());
-        trainer.close();
-        return result;
+        double flops;
+        try (NcaEngine engine = engines.create(config, size, dtype)) {
+            flops = 3.0 * engine.forwardFlopsPerSampleStep() * samples * steps;
+        }
+        return new Result(times, median, flops, peakRss(), profile);
     }
 
     /** VmHWM from /proc/self/status, or -1 where unavailable. */

@@ -29,7 +29,8 @@ public final class EngineProfile {
 
     private final long[] nanos = new long[Section.values().length];
 
-    void add(Section s, long since) {
+    /** Adds the time since {@code since} (a {@link System#nanoTime()} reading) to section {@code s}. */
+    public void add(Section s, long since) {
         nanos[s.ordinal()] += System.nanoTime() - since;
     }
 

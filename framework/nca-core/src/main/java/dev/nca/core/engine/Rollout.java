@@ -2,29 +2,45 @@ package dev.nca.core.engine;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The result of {@link NcaEngine#rollout}: the states at the requested steps and the final state.
- * When made with a tape, it can be back-propagated once with {@link NcaEngine#backward} — but
- * only until the engine's next rollout with the same batch size, which reuses the tape.
+ * When made with a tape, it can be back-propagated once with {@link NcaEngine#backward} of the
+ * engine that made it — but only until that engine's next rollout with the same batch size,
+ * which reuses the tape.
  */
 public final class Rollout {
+
+    /**
+     * What an engine keeps for back-propagation; opaque to everyone but the engine that made it,
+     * which checks with {@link #owner()} that a rollout handed to its backward pass is its own.
+     */
+    public interface Tape {
+        /** The engine that made this tape. */
+        NcaEngine owner();
+    }
 
     private final SortedMap<Integer, INDArray> states;
     private final INDArray finalState;
     private final int steps;
-    final Workspace workspace;
-    final long generation;
+    private final Tape tape;
 
-    Rollout(SortedMap<Integer, INDArray> states, INDArray finalState, int steps, Workspace workspace,
-            long generation) {
+    /**
+     * For engines.
+     *
+     * @param states     full states {@code [B, C, S, S]} at the recorded steps (1-based)
+     * @param finalState the state after the last step
+     * @param steps      number of steps rolled
+     * @param tape       what backward needs, or null for a rollout without a tape
+     */
+    public Rollout(SortedMap<Integer, INDArray> states, INDArray finalState, int steps, Tape tape) {
         this.states = Collections.unmodifiableSortedMap(states);
-        this.finalState = finalState;
+        this.finalState = Objects.requireNonNull(finalState, "finalState");
         this.steps = steps;
-        this.workspace = workspace;
-        this.generation = generation;
+        this.tape = tape;
     }
 
     /** Full states {@code [B, C, S, S]} at the recorded steps (1-based step numbers). */
@@ -44,6 +60,21 @@ public final class Rollout {
 
     /** Whether this rollout kept a tape for back-propagation. */
     public boolean hasTape() {
-        return workspace != null;
+        return tape != null;
+    }
+
+    /**
+     * The tape, cast to the type the calling engine keeps.
+     *
+     * @throws IllegalStateException when there is no tape or another engine made it
+     */
+    public <T extends Tape> T tape(NcaEngine engine, Class<T> type) {
+        if (tape == null) {
+            throw new IllegalStateException("the rollout was made without a tape");
+        }
+        if (tape.owner() != engine || !type.isInstance(tape)) {
+            throw new IllegalStateException("the rollout was made by another engine (" + tape.owner().name() + ")");
+        }
+        return type.cast(tape);
     }
 }

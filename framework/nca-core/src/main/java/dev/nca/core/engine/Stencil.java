@@ -84,14 +84,7 @@ final class Stencil {
     }
 
     static int neighbour(Boundary boundary, int i, int size) {
-        if (i >= 0 && i < size) {
-            return i;
-        }
-        return switch (boundary) {
-            case PERIODIC -> Math.floorMod(i, size);
-            case ZERO -> -1;
-            case REFLECT -> i < 0 ? -i : 2 * (size - 1) - i;
-        };
+        return BoundaryIndex.neighbour(boundary, i, size);
     }
 
     /** Length of the padded scratch buffer {@link #forward} and {@link #adjoint} need. */

@@ -45,6 +45,8 @@ final class Workspace {
     private final List<HostArray> lifeTape = new ArrayList<>();
     /** Scratch cell mask {@code [N]}: alive after the update, before intersecting with before. */
     final HostArray lifeAfter;
+    /** The order in which this batch size's update masks are drawn. */
+    final UpdateMasks masks;
 
     Workspace(NcaConfig config, DataType dtype, int batch, int size, FloatRowOps ops) {
         this.config = config;
@@ -68,6 +70,7 @@ final class Workspace {
         du = Nd4j.create(dtype, h, cells);
         gz = Nd4j.create(dtype, ck, cells);
         lifeAfter = config.aliveMasked() ? HostArray.create(dtype, cells, ops) : null;
+        masks = new UpdateMasks(config, batch, size);
     }
 
     /** Alive cell mask {@code [N]} of step {@code t} (alive before and after the update). */
@@ -98,7 +101,7 @@ final class Workspace {
     HostArray mask(int t, boolean taped) {
         int i = taped ? t : 0;
         while (maskTape.size() <= i) {
-            int len = config.maskMode() == MaskMode.CELL ? cells : config.channels() * cells;
+            int len = masks.length();
             maskTape.add(HostArray.create(dtype, len, ops));
         }
         return maskTape.get(i);
@@ -109,6 +112,17 @@ final class Workspace {
             tape.add(Nd4j.create(dtype, rows, cells));
         }
         return tape.get(i);
+    }
+
+    /** Frees the native memory of every ND4J buffer; the workspace must not be used afterwards. */
+    void close() {
+        for (List<INDArray> tape : List.of(zTape, aTape, uTape)) {
+            tape.forEach(INDArray::close);
+            tape.clear();
+        }
+        for (INDArray a : new INDArray[] {f, gfArr, gh, du, gz}) {
+            a.close();
+        }
     }
 
     /** Bytes held by the tape. */

@@ -4,6 +4,7 @@ import dev.nca.api.Activation;
 import dev.nca.api.NcaException;
 import dev.nca.api.NcaModel;
 import dev.nca.api.NcaModels;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
 import dev.nca.core.model.NcaConfig;
@@ -23,13 +24,16 @@ import java.util.function.BiFunction;
 public final class CheckpointModels implements NcaModels {
 
     private final BiFunction<String, String, Activation> activations;
+    private final EngineFactory engines;
 
     /**
      * @param activations looks an activation up by name; the second argument says where the name
      *                    came from (for its error message); throws NcaException if unknown
+     * @param engines     makes the engines the loaded models run on
      */
-    public CheckpointModels(BiFunction<String, String, Activation> activations) {
+    public CheckpointModels(BiFunction<String, String, Activation> activations, EngineFactory engines) {
         this.activations = Objects.requireNonNull(activations, "activations");
+        this.engines = Objects.requireNonNull(engines, "engines");
     }
 
     @Override
@@ -60,7 +64,7 @@ public final class CheckpointModels implements NcaModels {
     private NcaModel model(Checkpoint checkpoint, String name) {
         Activation activation = activations.apply(checkpoint.spec().activation(), name + " (model activation)");
         NcaConfig config = checkpoint.spec().toConfig(activation);
-        return new EngineModel(config, checkpoint.toParameters(config), checkpoint.dataType());
+        return new EngineModel(engines, config, checkpoint.toParameters(config), checkpoint.dataType());
     }
 
     private static void deleteQuietly(Path temp, String name) {

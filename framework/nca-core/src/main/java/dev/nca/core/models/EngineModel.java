@@ -2,6 +2,7 @@ package dev.nca.core.models;
 
 import dev.nca.api.Boundary;
 import dev.nca.api.NcaModel;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
@@ -11,17 +12,22 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A trained model run by one engine per lattice size (engines keep buffers; not thread-safe). */
-final class EngineModel implements NcaModel {
+/**
+ * A trained model run by one engine per lattice size (engines keep buffers; not thread-safe).
+ * Closing the model closes its engines.
+ */
+final class EngineModel implements NcaModel, AutoCloseable {
 
     private static final int[] NO_RECORDS = new int[0];
 
     private final NcaConfig config;
     private final NcaParameters parameters;
     private final DataType dtype;
+    private final EngineFactory factory;
     private final Map<Integer, NcaEngine> engines = new HashMap<>();
 
-    EngineModel(NcaConfig config, NcaParameters parameters, DataType dtype) {
+    EngineModel(EngineFactory factory, NcaConfig config, NcaParameters parameters, DataType dtype) {
+        this.factory = factory;
         this.config = config;
         this.parameters = parameters;
         this.dtype = dtype;
@@ -56,7 +62,13 @@ final class EngineModel implements NcaModel {
             return state.castTo(dtype).dup('c');
         }
         int size = (int) state.size(2);
-        NcaEngine engine = engines.computeIfAbsent(size, s -> new NcaEngine(config, s, dtype));
+        NcaEngine engine = engines.computeIfAbsent(size, s -> factory.create(config, s, dtype));
         return engine.rollout(parameters, state, steps, NO_RECORDS, maskRandom, false).finalState();
+    }
+
+    @Override
+    public void close() {
+        engines.values().forEach(NcaEngine::close);
+        engines.clear();
     }
 }

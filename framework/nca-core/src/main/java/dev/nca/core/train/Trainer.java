@@ -5,7 +5,9 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.RandomSource;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.model.NcaConfig;
 import dev.nca.core.engine.Rollout;
 import dev.nca.core.model.NcaParameters;
 import java.util.ArrayList;
@@ -35,7 +37,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the tape's memory; blocks run on {@link TrainingOptions#threads()} worker threads, each with
  * its own engine, and their gradients are summed in block order, so results do not depend on the
  * number of threads. The update masks draw from one random stream per block. The loss must allow
- * concurrent calls. Not thread-safe itself; close it to stop the workers.
+ * concurrent calls. Not thread-safe itself. The trainer owns its engines (made by the factory it
+ * is given); close it to stop the workers and free the engines' buffers.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -51,23 +54,33 @@ public final class Trainer implements AutoCloseable {
     private final Nadam optimizer;
     private final int observable;
 
-    public Trainer(NcaEngine engine, NcaParameters params, Loss loss, ScheduleRun schedule, TrainingOptions options,
-                   RandomSource random) {
+    /**
+     * @param engines  makes the trainer's engines, one per worker thread
+     * @param config   the model structure
+     * @param size     S, the lattice side of the schedule's states
+     * @param params   the parameters to train (updated in place); their data type is the engines'
+     * @param loss     the per-sample loss (must allow concurrent calls)
+     * @param schedule what each epoch trains on
+     * @param options  optimiser and parallelism settings
+     * @param random   the run's random source (update masks)
+     */
+    public Trainer(EngineFactory engines, NcaConfig config, int size, NcaParameters params, Loss loss,
+                   ScheduleRun schedule, TrainingOptions options, RandomSource random) {
         this.params = params;
         this.loss = loss;
         this.schedule = schedule;
         this.options = options;
         this.random = random;
-        this.grads = NcaParameters.zeros(engine.config(), params.dataType());
-        this.optimizer = new Nadam(engine.config(), params.dataType(), options.beta1(), options.beta2(),
+        this.grads = NcaParameters.zeros(config, params.dataType());
+        this.optimizer = new Nadam(config, params.dataType(), options.beta1(), options.beta2(),
                 options.epsilon(), options.normalise());
-        this.observable = engine.config().observable();
+        this.observable = config.observable();
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         this.engines = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            NcaEngine e = i == 0 ? engine : new NcaEngine(engine.config(), engine.size(), engine.dataType());
+            NcaEngine e = engines.create(config, size, params.dataType());
             allEngines.add(e);
-            engines.add(e);
+            this.engines.add(e);
         }
         this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "nca-trainer");
@@ -222,12 +235,18 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Stops the worker threads. */
+    /** What the engines are, e.g. {@code "stencil-gemm, stencil loops scalar"}. */
+    public String engineDescription() {
+        return allEngines.get(0).describe();
+    }
+
+    /** Stops the worker threads and closes the engines. */
     @Override
     public void close() {
         if (workers != null) {
             workers.shutdownNow();
         }
+        allEngines.forEach(NcaEngine::close);
     }
 
     /** Engine time per kind of work, summed over the worker engines, since the last reset. */

@@ -79,16 +79,16 @@ class FloatRowOpsTest {
                 MaskMode.CELL);
         SplittableRandom r = new SplittableRandom(11);
         NcaParameters p64 = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(3), 1.0);
-        p64.w1().assign(NcaEngineGradientTest.randomArray(p64.w1().shape(), r, 0.3));
-        p64.v().assign(NcaEngineGradientTest.randomArray(p64.v().shape(), r, 0.1));
-        p64.b2().assign(NcaEngineGradientTest.randomArray(p64.b2().shape(), r, 0.3));
-        INDArray x64 = NcaEngineGradientTest.randomArray(new long[] {2, 3, s, s}, r, 1);
-        INDArray g64 = NcaEngineGradientTest.randomArray(new long[] {2, 3, s, s}, r, 1);
-        Result want = run(new NcaEngine(config, s, DataType.DOUBLE, new ScalarFloatRowOps()), p64, x64, g64);
+        p64.w1().assign(EngineGradientTest.randomArray(p64.w1().shape(), r, 0.3));
+        p64.v().assign(EngineGradientTest.randomArray(p64.v().shape(), r, 0.1));
+        p64.b2().assign(EngineGradientTest.randomArray(p64.b2().shape(), r, 0.3));
+        INDArray x64 = EngineGradientTest.randomArray(new long[] {2, 3, s, s}, r, 1);
+        INDArray g64 = EngineGradientTest.randomArray(new long[] {2, 3, s, s}, r, 1);
+        Result want = run(new StencilGemmEngine(config, s, DataType.DOUBLE, new ScalarFloatRowOps()), p64, x64, g64);
         for (FloatRowOps ops : new FloatRowOps[] {new ScalarFloatRowOps(), vector()}) {
             NcaParameters p32 = NcaParameters.zeros(config, DataType.FLOAT);
             p32.assign(p64);
-            Result got = run(new NcaEngine(config, s, DataType.FLOAT, ops), p32, x64.castTo(DataType.FLOAT),
+            Result got = run(new StencilGemmEngine(config, s, DataType.FLOAT, ops), p32, x64.castTo(DataType.FLOAT),
                     g64.castTo(DataType.FLOAT));
             String what = ops.describe() + ", " + boundary;
             assertRelativelyClose(got.state, want.state, what + ": state after 3 steps");

@@ -33,7 +33,7 @@ class NcaEngineAliveTest {
         // W1 is zero-initialised, so the update is f = v: only the bias moves the state
         NcaParameters p = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(1), 1.0);
         p.v().putScalar(1, 0, alphaBias);
-        return new NcaEngine(config, S, DataType.DOUBLE)
+        return new StencilGemmEngine(config, S, DataType.DOUBLE)
                 .rollout(p, start(), 1, new int[] {1}, new SplittableRandom(0), false).finalState();
     }
 

@@ -32,12 +32,12 @@ class NcaEngineForwardTest {
                 TestExtensions.tanh(), boundary, 1.0, MaskMode.CELL);
         NcaParameters p = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(3), 1.0);
         SplittableRandom r = new SplittableRandom(4);
-        p.w1().assign(NcaEngineGradientTest.randomArray(p.w1().shape(), r, 1));
-        p.v().assign(NcaEngineGradientTest.randomArray(p.v().shape(), r, 1));
-        p.b2().assign(NcaEngineGradientTest.randomArray(p.b2().shape(), r, 1));
-        INDArray x = NcaEngineGradientTest.randomArray(new long[] {1, c, s, s}, r, 1);
+        p.w1().assign(EngineGradientTest.randomArray(p.w1().shape(), r, 1));
+        p.v().assign(EngineGradientTest.randomArray(p.v().shape(), r, 1));
+        p.b2().assign(EngineGradientTest.randomArray(p.b2().shape(), r, 1));
+        INDArray x = EngineGradientTest.randomArray(new long[] {1, c, s, s}, r, 1);
 
-        INDArray got = new NcaEngine(config, s, DataType.DOUBLE)
+        INDArray got = new StencilGemmEngine(config, s, DataType.DOUBLE)
                 .rollout(p, x, 1, new int[] {1}, new SplittableRandom(0), false).finalState();
 
         for (int ch = 0; ch < c; ch++) {
@@ -86,7 +86,7 @@ class NcaEngineForwardTest {
                 Boundary.PERIODIC, 0.5, MaskMode.ELEMENT);
         NcaParameters p = NcaParameters.initialise(config, DataType.FLOAT, new SplittableRandom(3), 1.0);
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 2, 16, 16);
-        NcaEngine engine = new NcaEngine(config, 16, DataType.FLOAT);
+        NcaEngine engine = new StencilGemmEngine(config, 16, DataType.FLOAT);
         // W1 = 0, v = 0 at initialisation: the state does not change
         assertThat(engine.rollout(p, x, 5, new int[0], new SplittableRandom(1), false).finalState()).isEqualTo(x);
         // v = 1: each element grows by 1 in about half of the steps

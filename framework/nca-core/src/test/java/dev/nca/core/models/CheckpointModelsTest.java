@@ -7,7 +7,8 @@ import dev.nca.api.Activation;
 import dev.nca.api.Boundary;
 import dev.nca.api.NcaException;
 import dev.nca.api.NcaModel;
-import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.engine.StencilGemmEngine;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
 import dev.nca.core.model.AliveRule;
@@ -39,7 +40,7 @@ class CheckpointModelsTest {
             throw new NcaException("no activation '" + name + "' (" + where + ")");
         }
         return tanh;
-    });
+    }, new StencilGemmEngineFactory());
 
     private static NcaConfig config() {
         return new NcaConfig(4, 2, 6, true, TestExtensions.asymmetric(), TestExtensions.tanh(), Boundary.ZERO, 0.5,
@@ -70,7 +71,7 @@ class CheckpointModelsTest {
         Path file = checkpoint(params);
         INDArray start = Nd4j.rand(DataType.DOUBLE, 2, 4, 6, 6);
         INDArray before = start.dup();
-        INDArray expected = new NcaEngine(config(), 6, DataType.DOUBLE)
+        INDArray expected = new StencilGemmEngine(config(), 6, DataType.DOUBLE)
                 .rollout(params, start, 7, new int[0], new SplittableRandom(11), false).finalState();
 
         NcaModel fromFile = models.load(file);
@@ -92,7 +93,7 @@ class CheckpointModelsTest {
                 .isInstanceOf(NcaException.class).hasMessageContaining("lizard-teacher.nca");
         CheckpointModels noActivations = new CheckpointModels((name, where) -> {
             throw new NcaException("no activation '" + name + "' (" + where + ")");
-        });
+        }, new StencilGemmEngineFactory());
         Path file = checkpoint(parameters());
         assertThatThrownBy(() -> noActivations.load(file)).isInstanceOf(NcaException.class)
                 .hasMessageContaining("tanh").hasMessageContaining(file.toString());

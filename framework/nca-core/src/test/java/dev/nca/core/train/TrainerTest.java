@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nca.api.Boundary;
 import dev.nca.api.RandomSource;
-import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
@@ -33,10 +33,9 @@ class TrainerTest {
             start.putScalar(new long[] {i / (s * s), 0, (i / s) % s, i % s}, r.nextDouble());
         }
         INDArray target = diffuse(start, 4, s);
-        NcaEngine engine = new NcaEngine(config, s, DataType.FLOAT);
         NcaParameters params = NcaParameters.initialise(config, DataType.FLOAT, new SplittableRandom(1), 1.0);
         FixedPairsSchedule schedule = new FixedPairsSchedule(start, target, 4);
-        Trainer trainer = new Trainer(engine, params, new SquaredLoss(), schedule,
+        Trainer trainer = new Trainer(new StencilGemmEngineFactory(), config, s, params, new SquaredLoss(), schedule,
                 new TrainingOptions(LearningRateSchedule.constant(1e-2), 0.9, 0.999, 1e-7, true, 3, 2), new RandomSource(1));
         EpochResult first = trainer.runEpoch(0);
         EpochResult last = first;
@@ -56,10 +55,9 @@ class TrainerTest {
         int s = 6;
         INDArray start = Nd4j.rand(DataType.FLOAT, 2, 2, s, s);
         INDArray target = diffuse(start, 2, s);
-        NcaEngine engine = new NcaEngine(config, s, DataType.FLOAT);
         NcaParameters params = NcaParameters.initialise(config, DataType.FLOAT, new SplittableRandom(1), 1.0);
         LearningRateSchedule rates = new LearningRateSchedule(LearningRateSchedule.Kind.EXPONENTIAL, 1e-2, 1e-12, 2);
-        Trainer trainer = new Trainer(engine, params, new SquaredLoss(), new FixedPairsSchedule(start, target, 2),
+        Trainer trainer = new Trainer(new StencilGemmEngineFactory(), config, s, params, new SquaredLoss(), new FixedPairsSchedule(start, target, 2),
                 new TrainingOptions(rates, 0.9, 0.999, 1e-7, true, 2, 1), new RandomSource(1));
         NcaParameters initial = params.copy();
         assertThat(trainer.runEpoch(0).learningRate()).isEqualTo(1e-2);
@@ -77,10 +75,9 @@ class TrainerTest {
         INDArray target = start.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
         target.putScalar(0, Float.NaN);
-        NcaEngine engine = new NcaEngine(config, s, DataType.FLOAT);
         NcaParameters params = NcaParameters.initialise(config, DataType.FLOAT, new SplittableRandom(1), 1.0);
         NcaParameters before = params.copy();
-        Trainer trainer = new Trainer(engine, params, new SquaredLoss(), new FixedPairsSchedule(start, target, 1),
+        Trainer trainer = new Trainer(new StencilGemmEngineFactory(), config, s, params, new SquaredLoss(), new FixedPairsSchedule(start, target, 1),
                 TrainingOptions.defaults(), new RandomSource(1));
         assertThatThrownBy(() -> trainer.runEpoch(0)).isInstanceOf(DivergenceException.class)
                 .hasMessageContaining("epoch 0").hasMessageContaining("loss is NaN");

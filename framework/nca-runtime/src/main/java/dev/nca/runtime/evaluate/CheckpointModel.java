@@ -4,6 +4,8 @@ import dev.nca.api.Activation;
 import dev.nca.api.NcaException;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
+import dev.nca.core.engine.EngineCatalog;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
@@ -35,9 +37,11 @@ public final class CheckpointModel {
     private final ExperimentPlan plan;
     private final NcaConfig config;
     private final NcaParameters parameters;
+    private final EngineFactory engines;
 
     private CheckpointModel(Path file, Checkpoint checkpoint, ExperimentPlan plan, NcaConfig config,
-                            NcaParameters parameters) {
+                            NcaParameters parameters, EngineFactory engines) {
+        this.engines = engines;
         this.file = file;
         this.checkpoint = checkpoint;
         this.plan = plan;
@@ -50,19 +54,30 @@ public final class CheckpointModel {
      *
      * @param file       a checkpoint written by training, e.g. {@code runs/<run>/checkpoints/best.nca}
      * @param extensions the extensions to look the recipe's names and the model's activation up in
+     * @param engines    the host's engines; the model runs on the default one
      * @return the model
      * @throws NcaException when the file is missing or corrupt, holds no recipe, its recipe is invalid,
      *                      or an extension it names is not available
      */
-    public static CheckpointModel load(Path file, Extensions extensions) {
+    public static CheckpointModel load(Path file, Extensions extensions, EngineCatalog engines) {
+        return load(file, extensions, engines, engines.defaultFactory());
+    }
+
+    /**
+     * Reads a checkpoint and rebuilds its model and experiment plan, to run on a chosen engine.
+     *
+     * @param engine the engine the model runs on
+     * @see #load(Path, Extensions, EngineCatalog)
+     */
+    public static CheckpointModel load(Path file, Extensions extensions, EngineCatalog engines, EngineFactory engine) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(extensions, "extensions");
         Checkpoint checkpoint = CheckpointIO.read(file);
-        ExperimentPlan plan = ExperimentPlan.resolve(recipeOf(file, checkpoint), extensions);
+        ExperimentPlan plan = ExperimentPlan.resolve(recipeOf(file, checkpoint), extensions, engines);
         Activation activation = extensions.activations().lookup(checkpoint.spec().activation(),
                 file + " (model activation)");
         NcaConfig config = checkpoint.spec().toConfig(activation);
-        return new CheckpointModel(file, checkpoint, plan, config, checkpoint.toParameters(config));
+        return new CheckpointModel(file, checkpoint, plan, config, checkpoint.toParameters(config), engine);
     }
 
     /**
@@ -108,9 +123,14 @@ public final class CheckpointModel {
         return checkpoint.dataType();
     }
 
-    /** A new engine for this model on an S x S lattice. */
+    /** A new engine for this model on an S x S lattice; the caller closes it. */
     public NcaEngine engine(int size) {
-        return new NcaEngine(config, size, dataType());
+        return engines.create(config, size, dataType());
+    }
+
+    /** The name of the engine this model runs on. */
+    public String engineName() {
+        return engines.name();
     }
 
     /**

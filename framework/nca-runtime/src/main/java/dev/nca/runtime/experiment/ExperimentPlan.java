@@ -15,6 +15,8 @@ import dev.nca.api.Split;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
 import dev.nca.core.model.NcaConfig;
+import dev.nca.core.engine.EngineCatalog;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.models.CheckpointModels;
 import dev.nca.runtime.plugin.ExtensionEntry;
 import dev.nca.runtime.plugin.Extensions;
@@ -38,10 +40,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param loss           the loss function and its parameters
  * @param schedule       the training schedule and its parameters
  * @param models         the model service datasets may use (e.g. to run a teacher checkpoint)
+ * @param engines        the compute engines the host offers (see {@link #engine()})
  */
 public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<KernelSet> kernelSet,
                              Resolved<Activation> activation, Resolved<LossFunction> loss,
-                             Resolved<TrainingSchedule> schedule, NcaModels models) {
+                             Resolved<TrainingSchedule> schedule, NcaModels models, EngineCatalog engines) {
 
     /**
      * An extension with its registry entry (for provenance) and validated parameters.
@@ -55,8 +58,16 @@ public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<
         }
     }
 
-    /** Resolves every extension a recipe names and validates their parameters. */
-    public static ExperimentPlan resolve(Recipe recipe, Extensions extensions) {
+    /**
+     * Resolves every extension a recipe names, validates their parameters and picks its engine.
+     *
+     * @param recipe     a validated recipe
+     * @param extensions the host's extensions
+     * @param engines    the engines the host offers; models that datasets load run on the default one
+     * @throws NcaException naming the recipe key when an extension or the engine is unknown, or
+     *                      parameters are invalid
+     */
+    public static ExperimentPlan resolve(Recipe recipe, Extensions extensions, EngineCatalog engines) {
         var data = extensions.datasets().entry(recipe.data().dataset(), recipe.where("data", "dataset"));
         var kernels = extensions.kernelSets().entry(recipe.model().kernels(), recipe.where("model", "kernels"));
         var act = extensions.activations().entry(recipe.model().activation(), recipe.where("model", "activation"));
@@ -72,7 +83,18 @@ public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<
                         recipe.lossParamsSource())),
                 new Resolved<>(sched, Params.validate(sched.parameters(), recipe.training().scheduleParams(),
                         recipe.scheduleParamsSource())),
-                new CheckpointModels((name, where) -> extensions.activations().lookup(name, where)));
+                new CheckpointModels((name, where) -> extensions.activations().lookup(name, where),
+                        engines.defaultFactory()),
+                engines);
+    }
+
+    /**
+     * The engine the recipe's {@code [training] engine} selects (the host's default for "auto").
+     *
+     * @throws NcaException naming the recipe key when this host has no such engine
+     */
+    public EngineFactory engine() {
+        return engines.get(recipe.training().engine(), recipe.where("training", "engine"));
     }
 
     /** The run's random source: every random choice derives from the recipe seed. */

@@ -90,8 +90,6 @@ public final class TrainingRun {
                 config.activation().name(), config.boundary().recipeName(), config.updateProbability(),
                 config.parameterCount());
 
-        NcaEngine engine = new NcaEngine(config, data.size(), plan.dataType());
-        LOG.info("engine: {}, stencil loops {}", plan.dataType(), engine.stencilLoops());
         NcaParameters params = NcaParameters.initialise(config, plan.dataType(), random.stream("init"),
                 recipe.model().initScale());
         Loss loss = plan.loss().extension().create(plan.loss().params(),
@@ -99,8 +97,10 @@ public final class TrainingRun {
         ScheduleRun schedule = plan.schedule().extension().start(plan.schedule().params(),
                 new ScheduleContext(data, config.channels(), spacing, tr.minibatch(), random.child("schedule"),
                         plan.dataType()));
-        Trainer trainer = new Trainer(engine, params, loss, schedule, new TrainingOptions(tr.learningRateSchedule(), tr.beta1(),
-                tr.beta2(), tr.epsilon(), tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
+        Trainer trainer = new Trainer(plan.engine(), config, data.size(), params, loss, schedule,
+                new TrainingOptions(tr.learningRateSchedule(), tr.beta1(), tr.beta2(), tr.epsilon(),
+                        tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
+        LOG.info("engine: {}, {}", plan.dataType(), trainer.engineDescription());
         int firstEpoch = resume == null ? 0 : restore(params, trainer, config);
         int epochs = Math.toIntExact(tr.epochs());
         if (firstEpoch >= epochs) {
@@ -114,13 +114,15 @@ public final class TrainingRun {
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);
         Map<String, Object> prov = provenance.describe(plan, config);
-        // float32 results differ in the last bits between the SIMD and the plain loops
-        prov.put("stencil_loops", engine.stencilLoops());
+        // float32 results differ in the last bits between engines, and between SIMD and plain loops
+        prov.put("engine", plan.engine().name());
+        prov.put("engine_details", trainer.engineDescription());
         if (resume != null) {
             prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
         }
         writeText(dir.provenance(), Provenance.toJson(prov));
 
+        NcaEngine engine = plan.engine().create(config, data.size(), plan.dataType());
         Snapshots snapshots = new Snapshots(engine, data, spacing);
         List<Double> losses = new ArrayList<>();
         double doNothing = Double.NaN;

@@ -200,8 +200,10 @@ public final class RecipeLoader {
         boolean normalise = t.bool("gradient_normalisation", true);
         int block = (int) t.integer("block", 4L, 1, 4096);
         int threads = (int) t.integer("threads", 0L, 0, 256);
+        String engine = t.matching("engine", TrainingSection.AUTO_ENGINE, EXTENSION_NAME,
+                "an engine name such as \"stencil-gemm\" or \"auto\"");
         return new TrainingSection(schedule, scheduleParams, frameSpacing, epochs, minibatch, loss, lossParams,
-                learningRate, decay, finalRate, beta1, beta2, epsilon, normalise, block, threads);
+                learningRate, decay, finalRate, beta1, beta2, epsilon, normalise, block, threads, engine);
     }
 
     private static OutputSection output(TableReader t) {

@@ -73,6 +73,7 @@ public final class RecipeWriter {
         key(out, "gradient_normalisation", t.gradientNormalisation());
         key(out, "block", (long) t.block());
         key(out, "threads", (long) t.threads());
+        key(out, "engine", t.engine());
         params(out, "training.schedule_params", t.scheduleParams());
         params(out, "training.loss_params", t.lossParams());
 

@@ -25,14 +25,19 @@ import java.util.OptionalInt;
  * @param gradientNormalisation whether each parameter tensor's gradient is scaled to unit norm
  * @param block                 samples rolled out together in one block (memory/speed knob), 1..4096
  * @param threads               worker threads, 0 = all cores, 0..256
+ * @param engine                the compute engine's name, or {@value #AUTO_ENGINE} for the host's default
  */
 public record TrainingSection(String schedule, Map<String, Object> scheduleParams, OptionalInt frameSpacing,
                               long epochs, int minibatch, String loss, Map<String, Object> lossParams,
                               double learningRate, LearningRateSchedule.Kind learningRateDecay,
                               double finalLearningRate, double beta1, double beta2, double epsilon,
-                              boolean gradientNormalisation, int block, int threads) {
+                              boolean gradientNormalisation, int block, int threads, String engine) {
+
+    /** The {@code engine} value that leaves the choice to the host (its default engine). */
+    public static final String AUTO_ENGINE = dev.nca.core.engine.EngineCatalog.AUTO;
 
     public TrainingSection {
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(schedule, "schedule");
         scheduleParams = RawValues.immutable(scheduleParams);
         Objects.requireNonNull(frameSpacing, "frameSpacing");

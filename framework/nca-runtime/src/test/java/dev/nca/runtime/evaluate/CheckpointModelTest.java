@@ -33,7 +33,7 @@ class CheckpointModelTest {
 
     /** Writes a checkpoint of a randomly initialised model for {@code recipe}; returns its parameters. */
     static NcaParameters writeCheckpoint(Path file, String recipe, Extensions extensions) {
-        ExperimentPlan plan = ExperimentPlan.resolve(RecipeLoader.parse(recipe, "test.toml", Map.of()), extensions);
+        ExperimentPlan plan = ExperimentPlan.resolve(RecipeLoader.parse(recipe, "test.toml", Map.of()), extensions, TestExtensions.engines());
         NcaConfig config = plan.modelConfig(plan.trainingData());
         NcaParameters params = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(5), 1.0);
         params.v().assign(0.125);
@@ -46,7 +46,7 @@ class CheckpointModelTest {
         Path file = temp.resolve("run-1/checkpoints/best.nca");
         NcaParameters written = writeCheckpoint(file, TestExtensions.RECIPE, extensions);
 
-        CheckpointModel model = CheckpointModel.load(file, extensions);
+        CheckpointModel model = CheckpointModel.load(file, extensions, TestExtensions.engines());
 
         assertThat(model.config().channels()).isEqualTo(3);
         assertThat(model.config().observable()).isEqualTo(2);
@@ -67,7 +67,7 @@ class CheckpointModelTest {
     void generatesSplitsOfTheRequestedLength() {
         Path file = temp.resolve("best.nca");
         writeCheckpoint(file, TestExtensions.RECIPE, extensions);
-        CheckpointModel model = CheckpointModel.load(file, extensions);
+        CheckpointModel model = CheckpointModel.load(file, extensions, TestExtensions.engines());
 
         Trajectories heldOut = model.generate(Split.HELD_OUT, OptionalInt.of(5));
         Trajectories train = model.generate(Split.TRAIN, OptionalInt.empty());
@@ -85,7 +85,7 @@ class CheckpointModelTest {
         Path file = temp.resolve("best.nca");
         writeCheckpoint(file, TestExtensions.RECIPE.replace("frame_spacing = 2\n", ""), extensions);
 
-        assertThat(CheckpointModel.load(file, extensions).frameSpacing()).isEqualTo(2);
+        assertThat(CheckpointModel.load(file, extensions, TestExtensions.engines()).frameSpacing()).isEqualTo(2);
     }
 
     @Test
@@ -95,7 +95,7 @@ class CheckpointModelTest {
         Checkpoint full = CheckpointIO.read(temp.resolve("full.nca"));
         CheckpointIO.write(file, Checkpoint.of(full.spec(), params, null, 0, 1, 1, null, null));
 
-        assertThatThrownBy(() -> CheckpointModel.load(file, extensions))
+        assertThatThrownBy(() -> CheckpointModel.load(file, extensions, TestExtensions.engines()))
                 .isInstanceOf(NcaException.class)
                 .hasMessageContaining("bare.nca holds no recipe");
     }
@@ -111,7 +111,7 @@ class CheckpointModelTest {
         Path other = temp.resolve("other.nca");
         CheckpointIO.write(other, new Checkpoint(renamed, cp.parameters(), null, 0, 1, 1, cp.recipe(), null));
 
-        assertThatThrownBy(() -> CheckpointModel.load(other, extensions))
+        assertThatThrownBy(() -> CheckpointModel.load(other, extensions, TestExtensions.engines()))
                 .isInstanceOf(NcaException.class)
                 .hasMessageContaining("other.nca (model activation)")
                 .hasMessageContaining("swish");
@@ -119,7 +119,7 @@ class CheckpointModelTest {
 
     @Test
     void missingFileIsAClearError() {
-        assertThatThrownBy(() -> CheckpointModel.load(temp.resolve("nope.nca"), extensions))
+        assertThatThrownBy(() -> CheckpointModel.load(temp.resolve("nope.nca"), extensions, TestExtensions.engines()))
                 .isInstanceOf(NcaException.class)
                 .hasMessageContaining("nope.nca does not exist");
     }

@@ -29,7 +29,7 @@ class DatasetExportTest {
     @Test
     void writesTheRequestedSplitAsNpy() throws IOException {
         Path recipeFile = Files.writeString(temp.resolve("ramp.toml"), TestExtensions.RECIPE);
-        ExperimentPlan plan = ExperimentPlan.resolve(DatasetExport.loadRecipe(recipeFile), extensions);
+        ExperimentPlan plan = ExperimentPlan.resolve(DatasetExport.loadRecipe(recipeFile), extensions, TestExtensions.engines());
         Path out = temp.resolve("out/ramp.npy");
 
         DatasetExport.Result result = DatasetExport.export(plan, Split.HELD_OUT, OptionalInt.of(4), out);

@@ -33,6 +33,6 @@ final class DriftModel {
     }
 
     static NcaEngine engine(int size) {
-        return new NcaEngine(config(), size, DataType.DOUBLE);
+        return new dev.nca.core.engine.StencilGemmEngine(config(), size, DataType.DOUBLE);
     }
 }

@@ -66,6 +66,12 @@ final class TestExtensions {
     }
 
     /** Every extension of this class, as built-in entries. */
+    /** The engines the tests run on: the default CPU engine. */
+    static dev.nca.core.engine.EngineCatalog engines() {
+        return new dev.nca.core.engine.EngineCatalog(List.of(new dev.nca.core.engine.StencilGemmEngineFactory()),
+                dev.nca.core.engine.StencilGemmEngine.NAME);
+    }
+
     static Extensions extensions() {
         return new Extensions(List.of(
                 registry(ExtensionKind.KERNEL_SET, new IdentityKernels()),

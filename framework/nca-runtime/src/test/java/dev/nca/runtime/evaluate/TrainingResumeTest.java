@@ -34,7 +34,7 @@ class TrainingResumeTest {
     private final Extensions extensions = TestExtensions.extensions();
 
     private RunSummary train(Recipe recipe, Path out, ResumePoint resume) {
-        ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions);
+        ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, TestExtensions.engines());
         return new TrainingRun(plan, new Provenance("test", extensions), out, resume).run();
     }
 

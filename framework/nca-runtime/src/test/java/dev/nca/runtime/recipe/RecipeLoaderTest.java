@@ -112,7 +112,7 @@ class RecipeLoaderTest {
         assertThat(r.model()).isEqualTo(new ModelSection(8, 2, 32, false, "id-lap", Map.of(), "relu",
                 java.util.Optional.empty(), 1.0, MaskMode.CELL, 1.0, java.util.Optional.empty()));
         assertThat(r.training()).isEqualTo(new TrainingSection("transitions", Map.of(), OptionalInt.empty(), 4000,
-                64, "euclidean", Map.of(), 1e-3, LearningRateSchedule.Kind.CONSTANT, 1e-3, 0.9, 0.999, 1e-7, true, 4, 0));
+                64, "euclidean", Map.of(), 1e-3, LearningRateSchedule.Kind.CONSTANT, 1e-3, 0.9, 0.999, 1e-7, true, 4, 0, "auto"));
         assertThat(r.training().learningRateSchedule()).isEqualTo(LearningRateSchedule.constant(1e-3));
         assertThat(r.output()).isEqualTo(new OutputSection("runs", 100, 500, true));
     }
@@ -178,7 +178,7 @@ class RecipeLoaderTest {
                 .hasMessage("recipes/gs.toml [training]: key 'epoch' has value 4000; allowed: no such key in [training]"
                         + " (did you mean 'epochs'?); known keys: schedule, schedule_params, frame_spacing, epochs,"
                         + " minibatch, loss, loss_params, learning_rate, learning_rate_decay,"
-                        + " final_learning_rate, beta1, beta2, epsilon, gradient_normalisation, block, threads");
+                        + " final_learning_rate, beta1, beta2, epsilon, gradient_normalisation, block, threads, engine");
     }
 
     @Test
@@ -300,7 +300,7 @@ class RecipeLoaderTest {
                 .hasMessage("--set training.epoch=10: [training] has no key 'epoch' (did you mean 'epochs'?); allowed"
                         + " keys: schedule, schedule_params, frame_spacing, epochs, minibatch, loss, loss_params,"
                         + " learning_rate, learning_rate_decay, final_learning_rate, beta1, beta2, epsilon,"
-                        + " gradient_normalisation, block, threads");
+                        + " gradient_normalisation, block, threads, engine");
         assertThatThrownBy(() -> RecipeLoader.parse(MINIMAL, FILE, Map.of("trainig.epochs", "10")))
                 .hasMessage("--set trainig.epochs=10: there is no table [trainig] (did you mean training?); tables:"
                         + " [experiment], [data], [model], [training], [output]");

@@ -61,7 +61,7 @@ final class BiasTeacher {
                 throw new NcaException("unknown activation " + name + " (" + where + ")");
             }
             return EngineGradientCheck.tanh();
-        });
+        }, new dev.nca.core.engine.StencilGemmEngineFactory());
     }
 
     /** Independent simulation: {@code x[c][i][j]} advanced {@code steps} steps in place. */

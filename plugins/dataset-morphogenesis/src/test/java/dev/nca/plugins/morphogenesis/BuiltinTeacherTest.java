@@ -54,7 +54,7 @@ class BuiltinTeacherTest {
                 throw new NcaException("unexpected activation " + name + " (" + where + ")");
             }
             return RELU;
-        });
+        }, new dev.nca.core.engine.StencilGemmEngineFactory());
         return dataset.generate(p, new DataRequest(Split.TRAIN, new RandomSource(8), DataType.FLOAT,
                 OptionalInt.empty(), models));
     }

@@ -10,6 +10,7 @@ import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.core.support.TestExtensions;
+import dev.nca.core.engine.reference.Nd4jReferenceEngineFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +24,28 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The hand-written BPTT against central finite differences in float64. */
-class NcaEngineGradientTest {
+/** The hand-written BPTT of every engine against central finite differences in float64. */
+class EngineGradientTest {
 
     private static final int S = 5;
     private static final int B = 2;
     private static final int STEPS = 3;
 
     static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (EngineFactory engine : List.of(new StencilGemmEngineFactory(), new Nd4jReferenceEngineFactory())) {
+            configs().forEach(a -> {
+                Object[] args = new Object[a.get().length + 1];
+                args[0] = engine;
+                System.arraycopy(a.get(), 0, args, 1, a.get().length);
+                out.add(Arguments.of(args));
+            });
+        }
+        return out.stream();
+    }
+
+    /** (boundary, mask mode, q, bias, kernels, activation, alive rule) of every case. */
+    static Stream<Arguments> configs() {
         List<Arguments> out = new ArrayList<>();
         for (Boundary boundary : Boundary.values()) {
             for (MaskMode mode : MaskMode.values()) {
@@ -46,12 +61,13 @@ class NcaEngineGradientTest {
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} q={2} bias={3} {4} {5} alive={6}")
+    @ParameterizedTest(name = "{0} {1} {2} q={3} bias={4} {5} {6} alive={7}")
     @MethodSource("cases")
-    void parameterAndInputGradientsMatchFiniteDifferences(Boundary boundary, MaskMode mode, double q, boolean bias,
-                                                          Kernels kernels, Activation act, AliveRule alive) {
+    void parameterAndInputGradientsMatchFiniteDifferences(EngineFactory factory, Boundary boundary, MaskMode mode,
+                                                          double q, boolean bias, Kernels kernels, Activation act,
+                                                          AliveRule alive) {
         NcaConfig config = new NcaConfig(3, 2, 4, bias, kernels, act, boundary, q, mode, alive);
-        NcaEngine engine = new NcaEngine(config, S, DataType.DOUBLE);
+        NcaEngine engine = factory.create(config, S, DataType.DOUBLE);
         NcaParameters params = NcaParameters.initialise(config, DataType.DOUBLE, new SplittableRandom(1), 1.0);
         SplittableRandom r = new SplittableRandom(2);
         // non-zero W1, v and b2 so that every path carries gradient
