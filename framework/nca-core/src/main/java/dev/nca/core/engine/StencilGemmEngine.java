@@ -103,7 +103,7 @@ public final class StencilGemmEngine implements NcaEngine {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
         Workspace ws = workspace((int) start.size(0));
-        ws.x.readFrom(toFeatureMajor(start));
+        readFeatureMajor(ws.x, start);
         double[] bias = params.v().data().asDouble();
         TreeMap<Integer, INDArray> recorded = new TreeMap<>();
         java.util.Set<Integer> wanted = new java.util.HashSet<>();
@@ -179,14 +179,12 @@ public final class StencilGemmEngine implements NcaEngine {
             if (g != null) {
                 checkState(g);
                 // ws.gf is free here: stepBackward overwrites it before reading it
-                ws.gf.readFrom(toFeatureMajor(g));
+                readFeatureMajor(ws.gf, g);
                 ws.gx.add(ws.gf);
             }
             stepBackward(params, ws, t - 1, grads);
         }
-        INDArray dStart = Nd4j.create(dtype, config.channels(), ws.batch, size, size);
-        ws.gx.writeTo(dStart);
-        return dStart.permute(1, 0, 2, 3).dup('c');
+        return sampleMajor(ws.gx, ws.batch);
     }
 
     /** One step back: ws.gx holds dL/dx_{t+1} on entry and dL/dx_t on exit. */
@@ -240,14 +238,27 @@ public final class StencilGemmEngine implements NcaEngine {
     }
 
     private INDArray currentState(Workspace ws) {
-        INDArray fm = Nd4j.create(dtype, config.channels(), ws.batch, size, size);
-        ws.x.writeTo(fm);
-        return fm.permute(1, 0, 2, 3).dup('c');
+        return sampleMajor(ws.x, ws.batch);
     }
 
-    private INDArray toFeatureMajor(INDArray state) {
-        INDArray s = state.dataType() == dtype ? state : state.castTo(dtype);
-        return s.permute(1, 0, 2, 3).dup('c');
+    /** A new {@code [B, C, S, S]} array from a feature-major host array; the intermediate copy is freed. */
+    private INDArray sampleMajor(HostArray featureMajor, int batch) {
+        INDArray fm = Nd4j.create(dtype, config.channels(), batch, size, size);
+        featureMajor.writeTo(fm);
+        INDArray out = fm.permute(1, 0, 2, 3).dup('c');
+        fm.close();
+        return out;
+    }
+
+    /** Reads {@code [B, C, S, S]} (any floating type) into a feature-major host array; temporaries are freed. */
+    private void readFeatureMajor(HostArray target, INDArray state) {
+        INDArray cast = state.dataType() == dtype ? state : state.castTo(dtype);
+        INDArray fm = cast.permute(1, 0, 2, 3).dup('c');
+        target.readFrom(fm);
+        fm.close();
+        if (cast != state) {
+            cast.close();
+        }
     }
 
     private void checkState(INDArray state) {

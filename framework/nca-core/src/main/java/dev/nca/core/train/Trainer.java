@@ -141,8 +141,10 @@ public final class Trainer implements AutoCloseable {
         optimizer.update(params, grads, rate);
         if (!params.allFinite()) {
             params.assign(before);
+            NativeMemory.free(before.list());
             throw new DivergenceException(epoch, "a parameter became non-finite after the update");
         }
+        NativeMemory.free(before.list());
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new EpochResult(epoch, epochLoss, batchLosses, seconds, epoch == 0 ? doNothingSum / total : Double.NaN,
                 gradNorm, rate);
@@ -176,9 +178,15 @@ public final class Trainer implements AutoCloseable {
             lossSum += r.lossSum();
             doNothing += r.doNothing();
             grads.tensors().forEach((k, g) -> g.addi(r.grads().tensors().get(k)));
+            NativeMemory.free(r.grads().list());
             finals.add(r.finalState());
         }
-        schedule.accept(batch, finals.size() == 1 ? finals.get(0) : Nd4j.concat(0, finals.toArray(INDArray[]::new)));
+        if (finals.size() == 1) {
+            schedule.accept(batch, finals.get(0));
+        } else {
+            schedule.accept(batch, Nd4j.concat(0, finals.toArray(INDArray[]::new)));
+            NativeMemory.free(finals);
+        }
         return new double[] {lossSum, doNothing};
     }
 
@@ -187,28 +195,47 @@ public final class Trainer implements AutoCloseable {
         double lossSum = 0;
         double doNothing = 0;
         int[] steps = batch.targets().stream().mapToInt(Target::step).toArray();
-        INDArray start = rows(batch.start(), from, to);
+        // every array made here is freed here, except the final state (the schedule gets it) and the
+        // block's gradients (freed once summed); see NativeMemory
+        List<INDArray> temporaries = new ArrayList<>();
+        INDArray start = owned(rows(batch.start(), from, to), batch.start(), temporaries);
         Rollout rollout = engine.rollout(params, start, batch.steps(), steps,
                 random.stream("mask/" + epoch + "/" + index + "/" + from), true);
         Map<Integer, INDArray> stateGrads = new HashMap<>();
         for (Target target : batch.targets()) {
-            INDArray observed = rows(target.observed(), from, to).castTo(params.dataType());
+            INDArray targetRows = owned(rows(target.observed(), from, to), target.observed(), temporaries);
+            INDArray observed = owned(targetRows.castTo(params.dataType()), targetRows, temporaries);
             INDArray state = rollout.states().get(target.step());
             INDArray prediction = observableOf(state);
             INDArray gradient = Nd4j.zerosLike(prediction);
+            temporaries.add(prediction);
+            temporaries.add(gradient);
             INDArray values = loss.evaluate(prediction, observed, gradient);
             lossSum += target.weight() * values.sumNumber().doubleValue();
             if (measureDoNothing) {
+                INDArray startObservable = observableOf(start);
+                temporaries.add(startObservable);
                 doNothing += target.weight()
-                        * loss.evaluate(observableOf(start), observed, null).sumNumber().doubleValue();
+                        * loss.evaluate(startObservable, observed, null).sumNumber().doubleValue();
             }
             INDArray full = Nd4j.zerosLike(state);
             full.get(obsIndex()).assign(gradient.muli(target.weight() * scale));
             stateGrads.put(target.step(), full);
         }
         NcaParameters blockGrads = NcaParameters.zeros(engine.config(), params.dataType());
-        engine.backward(params, rollout, stateGrads, blockGrads);
+        temporaries.add(engine.backward(params, rollout, stateGrads, blockGrads));
+        temporaries.addAll(stateGrads.values());
+        rollout.states().values().stream().filter(s -> s != rollout.finalState()).forEach(temporaries::add);
+        NativeMemory.free(temporaries);
         return new BlockResult(lossSum, doNothing, blockGrads, rollout.finalState());
+    }
+
+    /** Adds {@code made} to the temporaries when it is a new array, not {@code source} itself. */
+    private static INDArray owned(INDArray made, INDArray source, List<INDArray> temporaries) {
+        if (made != source) {
+            temporaries.add(made);
+        }
+        return made;
     }
 
     private static <T> T call(Callable<T> task) {

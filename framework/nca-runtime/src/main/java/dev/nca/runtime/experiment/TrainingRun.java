@@ -142,6 +142,8 @@ public final class TrainingRun {
                     metrics.append(Map.of("epoch", epoch, "diverged", e.getMessage()));
                     finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
                             doNothing, false);
+                    trainer.close();
+                    engine.close();
                     throw new NcaException(e.getMessage() + " Run folder: " + dir.root(), e);
                 }
                 losses.add(r.loss());
@@ -181,6 +183,8 @@ public final class TrainingRun {
         double seconds = (System.nanoTime() - t0) / 1e9;
         finish(dir, snapshots, params, config, trainer, epochs - 1, losses.get(losses.size() - 1), best, recipeText,
                 prov, losses, doNothing, true);
+        trainer.close();
+        engine.close();
         RunSummary summary = new RunSummary(dir.root(), epochs - firstEpoch, doNothing, losses.get(0),
                 losses.get(losses.size() - 1), best, seconds);
         LOG.info("done in {}: loss {} -> {} (best {}, do-nothing {}); results in {}",
