@@ -33,11 +33,17 @@ public final class HostOptions {
 
     private final CliEnvironment environment;
     private final String frameworkVersion;
+    private final List<Module> overrides;
     private final Set<Path> optionDirectories = new LinkedHashSet<>();
 
-    HostOptions(CliEnvironment environment, String frameworkVersion) {
+    /**
+     * @param overrides Guice modules whose bindings replace the host's and the commands' own (tests
+     *                  swap an engine or a clock this way); empty in production
+     */
+    HostOptions(CliEnvironment environment, String frameworkVersion, List<Module> overrides) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.frameworkVersion = Objects.requireNonNull(frameworkVersion, "frameworkVersion");
+        this.overrides = List.copyOf(overrides);
     }
 
     /*
@@ -111,6 +117,6 @@ public final class HostOptions {
      * @throws NcaException when a plugin directory is invalid or the plugins cannot be resolved
      */
     public HostSession open(Module... modules) {
-        return HostSession.open(hostConfig(), modules);
+        return HostSession.open(hostConfig(), overrides, modules);
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
+import com.google.inject.util.Modules;
 import dev.nca.api.NcaException;
 import dev.nca.core.engine.EngineCatalog;
 import dev.nca.runtime.inject.EngineModule;
@@ -33,18 +34,19 @@ public final class HostSession implements AutoCloseable {
     /**
      * Creates the injector and starts the host.
      *
-     * @param config  plugin directories and framework version
-     * @param modules further modules
+     * @param config    plugin directories and framework version
+     * @param overrides modules whose bindings replace those of the others (tests); may be empty
+     * @param modules   further modules
      * @return the open session
      * @throws NcaException when the host cannot start (the message says why)
      */
-    static HostSession open(PluginHostConfig config, Module... modules) {
+    static HostSession open(PluginHostConfig config, List<Module> overrides, Module... modules) {
         Objects.requireNonNull(config, "config");
         List<Module> all = new ArrayList<>();
         all.add(new HostModule(config));
         all.add(new EngineModule());
         all.addAll(List.of(modules));
-        Injector injector = Guice.createInjector(all);
+        Injector injector = Guice.createInjector(Modules.override(all).with(overrides));
         PluginHost host;
         try {
             host = injector.getInstance(PluginHost.class);

@@ -1,5 +1,7 @@
 package dev.nca.cli;
 
+import com.google.inject.Module;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code nca} command (started by {@code bin/nca}). */
@@ -24,7 +26,19 @@ public final class Main {
      * @return a command line ready for {@link CommandLine#execute}
      */
     public static CommandLine commandLine(CliEnvironment environment) {
-        NcaCommand root = new NcaCommand(environment, FrameworkVersion.read());
+        return commandLine(environment, List.of());
+    }
+
+    /**
+     * The command line with Guice modules that override the bindings of every command's injector
+     * (e.g. a test binds its own {@code EngineCatalog} or clock).
+     *
+     * @param environment environment variables and distribution directory
+     * @param overrides   modules given to {@code Modules.override(...).with(overrides)}
+     * @return a command line ready for {@link CommandLine#execute}
+     */
+    public static CommandLine commandLine(CliEnvironment environment, List<Module> overrides) {
+        NcaCommand root = new NcaCommand(environment, FrameworkVersion.read(), overrides);
         CommandLine commandLine = new CommandLine(root);
         ErrorHandler errors = new ErrorHandler(root.loggingOptions());
         commandLine.setExecutionStrategy(root::execute);

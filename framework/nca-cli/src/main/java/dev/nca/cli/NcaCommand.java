@@ -1,5 +1,7 @@
 package dev.nca.cli;
 
+import com.google.inject.Module;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,9 +51,9 @@ public final class NcaCommand implements Callable<Integer> {
 
     private final String frameworkVersion;
 
-    NcaCommand(CliEnvironment environment, String frameworkVersion) {
+    NcaCommand(CliEnvironment environment, String frameworkVersion, List<Module> overrides) {
         this.frameworkVersion = Objects.requireNonNull(frameworkVersion, "frameworkVersion");
-        this.host = new HostOptions(environment, frameworkVersion);
+        this.host = new HostOptions(environment, frameworkVersion, overrides);
     }
 
     /** The root command of the command line that {@code spec} belongs to, at any depth. */

@@ -27,6 +27,36 @@ class CheckCommandTest extends EvalPluginCommandTest {
         assertThat(temp.resolve("runs")).doesNotExist();
     }
 
+    /**
+     * A test swaps the engines through a Guice module override: "auto" then means the overriding
+     * catalog's default, and a name only the default catalog knows is refused with the recipe key.
+     */
+    @Test
+    void anOverridingEngineModuleReplacesTheHostsEngines() throws IOException {
+        Path recipe = Files.writeString(temp.resolve("good.toml"), EvalTestPlugin.RECIPE);
+        com.google.inject.Module referenceOnly = new com.google.inject.AbstractModule() {
+            @com.google.inject.Provides
+            dev.nca.core.engine.EngineCatalog engines() {
+                return new dev.nca.core.engine.EngineCatalog(
+                        java.util.List.of(new dev.nca.core.engine.reference.Nd4jReferenceEngineFactory()),
+                        "nd4j-reference");
+            }
+        };
+
+        assertThat(JSON.readTree(nca("check", recipe.toString()).out()).get(0).get("engine").asText())
+                .isEqualTo("stencil-gemm");
+        CliRun swapped = nca(java.util.List.of(referenceOnly), "check", recipe.toString());
+        assertThat(swapped.status()).as(swapped.err()).isZero();
+        assertThat(JSON.readTree(swapped.out()).get(0).get("engine").asText()).isEqualTo("nd4j-reference");
+
+        Path named = Files.writeString(temp.resolve("named.toml"),
+                EvalTestPlugin.RECIPE.replace("[training]", "[training]\nengine = \"stencil-gemm\""));
+        CliRun refused = nca(java.util.List.of(referenceOnly), "check", named.toString());
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(JSON.readTree(refused.out()).get(0).get("error").asText()).contains("named.toml")
+                .contains("[training] engine").contains("no engine \"stencil-gemm\"").contains("nd4j-reference");
+    }
+
     @Test
     void everyRecipeIsCheckedAndEachProblemNamesItsFileAndKey() throws IOException {
         Path good = Files.writeString(temp.resolve("good.toml"), EvalTestPlugin.RECIPE);
