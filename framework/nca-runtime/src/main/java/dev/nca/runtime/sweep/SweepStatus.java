@@ -10,7 +10,7 @@ import java.util.Set;
  * The status of every point of a sweep, from the point's own state file first and Slurm's view
  * second: {@code done} and {@code failed} come from the state file; {@code running} when the state
  * file says so and the point is not known to have ended; {@code pending} when Slurm holds a task
- * for a point that has not started; {@code lost} when a point started but its task is gone
+ * for a point that has not started (running once the task has); {@code lost} when a point started but its task is gone
  * without finishing (killed, timed out, node failure); {@code missing} when nothing runs it.
  */
 public final class SweepStatus {
@@ -38,7 +38,9 @@ public final class SweepStatus {
             } else if (state.isPresent()) {
                 s = jobs.isEmpty() || queued != null && (ACTIVE.contains(queued) || QUEUED.contains(queued))
                         ? "running" : "lost";
-            } else if (queued != null && (QUEUED.contains(queued) || ACTIVE.contains(queued))) {
+            } else if (queued != null && ACTIVE.contains(queued)) {
+                s = "running"; // the task has started, the point not yet
+            } else if (queued != null && QUEUED.contains(queued)) {
                 s = "pending";
             } else {
                 s = "missing";
