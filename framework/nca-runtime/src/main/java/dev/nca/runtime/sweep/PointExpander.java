@@ -48,7 +48,7 @@ public final class PointExpander {
         List<SweepPoint> points = new ArrayList<>();
         Map<String, Map<String, Object>> names = new HashMap<>();
         for (Map<String, Object> values : combinations) {
-            for (Long seed : spec.seeds().isEmpty() ? List.of((Long) null) : spec.seeds()) {
+            for (Long seed : spec.seeds().isEmpty() ? java.util.Collections.<Long>singletonList(null) : spec.seeds()) {
                 Map<String, String> overrides = overrides(spec, values, seed);
                 String name = name(values, seed);
                 Recipe recipe = RecipeLoader.parse(baseText, baseSource, overrides,

@@ -110,7 +110,7 @@ public final class SweepFolder {
         spec.evaluation().ifPresent(e -> {
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("steps", e.steps());
-            ev.put("at", e.at());
+            ev.put("at", java.util.Arrays.stream(e.at()).boxed().toList());
             e.threshold().ifPresent(t -> ev.put("threshold", t));
             ev.put("from", dev.nca.runtime.evaluate.EvaluationRun.splitName(e.split()));
             d.put("evaluation", ev);

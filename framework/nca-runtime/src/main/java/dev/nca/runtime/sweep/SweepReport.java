@@ -71,11 +71,14 @@ public final class SweepReport {
         List<Map<String, Object>> at = (List<Map<String, Object>>) evaluation.get("at");
         for (Map<String, Object> entry : at) {
             Object step = entry.get("step");
-            entry.forEach((k, v) -> {
-                if (!k.equals("step")) {
-                    row.put(k + "_at_" + step, v);
+            Set<String> keys = new LinkedHashSet<>(List.of("error", "relative_error", "wrong_fraction"));
+            keys.addAll(new TreeMap<>(entry).keySet());
+            keys.remove("step");
+            for (String k : keys) {
+                if (entry.containsKey(k)) {
+                    row.put(k + "_at_" + step, entry.get(k));
                 }
-            });
+            }
         }
     }
 
