@@ -46,7 +46,7 @@ final class CheckCommand extends NcaSubcommand {
                     if (SweepValidation.isSweepFile(file)) {
                         SweepSpec sweep = SweepLoader.load(file);
                         List<SweepPoint> points = PointExpander.expand(sweep);
-                        SweepValidation.check(sweep, points, session.extensions());
+                        SweepValidation.check(sweep, points, session.extensions(), session.engines());
                         entry.put("valid", true);
                         entry.put("sweep", sweep.name());
                         entry.put("points", points.size());

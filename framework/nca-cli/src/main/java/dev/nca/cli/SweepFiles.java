@@ -8,6 +8,7 @@ import dev.nca.runtime.sweep.SweepPoint;
 import dev.nca.runtime.sweep.SweepSpec;
 import dev.nca.runtime.sweep.SweepValidation;
 import dev.nca.runtime.plugin.Extensions;
+import dev.nca.core.engine.EngineCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +29,12 @@ final class SweepFiles {
      * @param file   the sweep file
      * @param output the folder holding sweep folders, or null for the sweep file's {@code [sweep] output}
      * @param extensions the plugins' extensions, to check every point before anything runs
+     * @param engines    the host's engines, for the same check
      */
-    static Prepared prepare(Path file, Path output, Extensions extensions) {
+    static Prepared prepare(Path file, Path output, Extensions extensions, EngineCatalog engines) {
         SweepSpec spec = SweepLoader.load(file);
         List<SweepPoint> points = PointExpander.expand(spec);
-        SweepValidation.check(spec, points, extensions);
+        SweepValidation.check(spec, points, extensions, engines);
         Path root = (output != null ? output : Path.of(spec.output())).resolve(spec.name());
         String text;
         try {

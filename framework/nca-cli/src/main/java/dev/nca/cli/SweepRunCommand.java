@@ -29,7 +29,7 @@ final class SweepRunCommand extends NcaSubcommand {
     protected int run() throws Exception {
         SweepFiles.Prepared prepared;
         try (HostSession session = openHost()) {
-            prepared = SweepFiles.prepare(sweepFile, output, session.extensions());
+            prepared = SweepFiles.prepare(sweepFile, output, session.extensions(), session.engines());
         }
         int threads = LocalSweepRunner.threadsPerWorker(workers, Runtime.getRuntime().availableProcessors());
         LocalSweepRunner runner = new LocalSweepRunner(prepared.folder(),

@@ -63,7 +63,7 @@ final class SweepSubmitCommand extends NcaSubcommand {
         }
         SweepFiles.Prepared prepared;
         try (HostSession session = openHost()) {
-            prepared = SweepFiles.prepare(sweepFile, output, session.extensions());
+            prepared = SweepFiles.prepare(sweepFile, output, session.extensions(), session.engines());
         }
         SlurmSettings settings = prepared.spec().slurm().overriddenBy(Optional.ofNullable(partition),
                 Optional.ofNullable(time), Optional.ofNullable(memory), Optional.ofNullable(cpus),

@@ -1,6 +1,8 @@
 package dev.nca.runtime.sweep;
 
 import dev.nca.api.Split;
+import dev.nca.core.engine.EngineCatalog;
+import dev.nca.core.engine.EngineFactory;
 import dev.nca.runtime.evaluate.CheckpointModel;
 import dev.nca.runtime.evaluate.EvaluationRun;
 import dev.nca.runtime.experiment.ExperimentPlan;
@@ -30,11 +32,19 @@ public final class PointRun {
 
     private final SweepFolder folder;
     private final Extensions extensions;
+    private final EngineCatalog engines;
     private final String frameworkVersion;
 
-    public PointRun(SweepFolder folder, Extensions extensions, String frameworkVersion) {
+    /**
+     * @param folder           the sweep folder
+     * @param extensions       the host's extensions
+     * @param engines          the host's engines; a point trains and is evaluated on its recipe's engine
+     * @param frameworkVersion recorded in the provenance
+     */
+    public PointRun(SweepFolder folder, Extensions extensions, EngineCatalog engines, String frameworkVersion) {
         this.folder = folder;
         this.extensions = extensions;
+        this.engines = engines;
         this.frameworkVersion = frameworkVersion;
     }
 
@@ -52,7 +62,7 @@ public final class PointRun {
             Map<String, String> overrides = threads > 0 ? Map.of("training.threads", Integer.toString(threads))
                     : Map.of();
             Recipe recipe = RecipeLoader.load(dir.resolve("recipe.toml"), overrides);
-            ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions);
+            ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, engines);
             RunSummary summary = new TrainingRun(plan, new Provenance(frameworkVersion, extensions), dir)
                     .inFolder(dir).run();
             Map<String, Object> result = new LinkedHashMap<>();
@@ -62,7 +72,7 @@ public final class PointRun {
             result.put("first_loss", summary.firstLoss());
             result.put("final_loss", summary.finalLoss());
             result.put("best_loss", summary.bestLoss());
-            folder.evaluation().ifPresent(e -> result.put("evaluation", evaluate(dir, e)));
+            folder.evaluation().ifPresent(e -> result.put("evaluation", evaluate(dir, e, plan.engine())));
             folder.writeState(name, new PointState(PointState.DONE, attempt, host, null, result));
             return result;
         } catch (RuntimeException | Error e) {
@@ -72,9 +82,9 @@ public final class PointRun {
         }
     }
 
-    private Map<String, Object> evaluate(Path dir, Map<String, Object> spec) {
+    private Map<String, Object> evaluate(Path dir, Map<String, Object> spec, EngineFactory engine) {
         Path best = dir.resolve("checkpoints").resolve("best.nca");
-        CheckpointModel model = CheckpointModel.load(best, extensions);
+        CheckpointModel model = CheckpointModel.load(best, extensions, engines, engine);
         @SuppressWarnings("unchecked")
         long[] at = ((List<Number>) spec.get("at")).stream().mapToLong(Number::longValue).toArray();
         OptionalDouble threshold = spec.containsKey("threshold")

@@ -1,6 +1,7 @@
 package dev.nca.runtime.sweep;
 
 import dev.nca.api.NcaException;
+import dev.nca.core.engine.EngineCatalog;
 import dev.nca.runtime.experiment.ExperimentPlan;
 import dev.nca.runtime.plugin.Extensions;
 import java.io.IOException;
@@ -35,11 +36,11 @@ public final class SweepValidation {
     /**
      * @throws NcaException naming the sweep file and point of the first problem
      */
-    public static void check(SweepSpec spec, List<SweepPoint> points, Extensions extensions) {
+    public static void check(SweepSpec spec, List<SweepPoint> points, Extensions extensions, EngineCatalog engines) {
         for (SweepPoint point : points) {
             String where = spec.source() + " (point " + point.name() + "): ";
             try {
-                ExperimentPlan.resolve(point.recipe(), extensions);
+                ExperimentPlan.resolve(point.recipe(), extensions, engines);
             } catch (NcaException e) {
                 throw new NcaException(where + e.getMessage(), e);
             }
