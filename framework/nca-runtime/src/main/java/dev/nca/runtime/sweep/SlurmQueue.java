@@ -18,12 +18,13 @@ final class SlurmQueue {
 
     /**
      * @return point name to Slurm state (e.g. {@code PENDING}, {@code RUNNING}, {@code COMPLETED},
-     *         {@code FAILED}) for the tasks Slurm knows; the latest submission wins
+     *         {@code FAILED}) for the tasks Slurm knows, the latest submission winning; empty when
+     *         there are no jobs or squeue cannot be asked (not installed, controller down)
      */
-    static Map<String, String> states(List<SlurmJobs.Job> jobs) {
+    static Optional<Map<String, String>> states(List<SlurmJobs.Job> jobs) {
         Map<String, String> states = new HashMap<>();
         if (jobs.isEmpty()) {
-            return states;
+            return Optional.empty();
         }
         List<String> ids = jobs.stream().map(SlurmJobs.Job::id).toList();
         Map<String, String> byTask = new HashMap<>();
@@ -32,14 +33,18 @@ final class SlurmQueue {
         Commands.run(sacct).filter(o -> o.status() == 0).ifPresent(o -> parse(o.out(), byTask));
         List<String> squeue = new ArrayList<>(List.of("squeue", "-h", "-r", "-o", "%i|%T", "-j"));
         squeue.add(String.join(",", ids));
-        Commands.run(squeue).filter(o -> o.status() == 0).ifPresent(o -> parse(o.out(), byTask));
+        Optional<Commands.Output> queue = Commands.run(squeue).filter(o -> o.status() == 0);
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        parse(queue.get().out(), byTask);
         for (SlurmJobs.Job job : jobs) {
             for (int i = 0; i < job.points().size(); i++) {
                 String point = job.points().get(i);
                 Optional.ofNullable(byTask.get(job.id() + "_" + i)).ifPresent(s -> states.put(point, s));
             }
         }
-        return states;
+        return Optional.of(states);
     }
 
     /** Lines {@code JOB_INDEX|STATE}; later lines win (squeue after sacct). */

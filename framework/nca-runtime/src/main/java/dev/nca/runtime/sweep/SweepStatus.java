@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The status of every point of a sweep, from the point's own state file first and Slurm's view
  * second: {@code done} and {@code failed} come from the state file; {@code running} when the state
- * file says so and the point is not known to have ended; {@code pending} when Slurm holds a task
+ * file says so and the point is not known to have ended (also whenever Slurm cannot be asked); {@code pending} when Slurm holds a task
  * for a point that has not started (running once the task has); {@code lost} when a point started but its task is gone
  * without finishing (killed, timed out, node failure); {@code missing} when nothing runs it.
  */
@@ -27,7 +27,8 @@ public final class SweepStatus {
      */
     public static Map<String, String> of(SweepFolder folder, boolean useSlurm) {
         List<SlurmJobs.Job> jobs = useSlurm ? SlurmJobs.read(folder) : List.of();
-        Map<String, String> slurm = SlurmQueue.states(jobs);
+        Optional<Map<String, String>> asked = SlurmQueue.states(jobs);
+        Map<String, String> slurm = asked.orElse(Map.of());
         Map<String, String> status = new LinkedHashMap<>();
         for (String name : folder.pointNames()) {
             Optional<PointState> state = folder.state(name);
@@ -36,7 +37,7 @@ public final class SweepStatus {
             if (state.isPresent() && !PointState.RUNNING.equals(state.get().state())) {
                 s = state.get().state();
             } else if (state.isPresent()) {
-                s = jobs.isEmpty() || queued != null && (ACTIVE.contains(queued) || QUEUED.contains(queued))
+                s = asked.isEmpty() || queued != null && (ACTIVE.contains(queued) || QUEUED.contains(queued))
                         ? "running" : "lost";
             } else if (queued != null && ACTIVE.contains(queued)) {
                 s = "running"; // the task has started, the point not yet
