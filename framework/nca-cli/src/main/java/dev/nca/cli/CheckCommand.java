@@ -3,6 +3,11 @@ package dev.nca.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
 import dev.nca.runtime.experiment.ExperimentPlan;
+import dev.nca.runtime.sweep.PointExpander;
+import dev.nca.runtime.sweep.SweepLoader;
+import dev.nca.runtime.sweep.SweepPoint;
+import dev.nca.runtime.sweep.SweepSpec;
+import dev.nca.runtime.sweep.SweepValidation;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;
 import java.nio.file.Path;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nca check RECIPE...}: reads recipes and validates them against the loaded plugins without
+ * {@code nca check RECIPE...}: reads recipes (and sweep files, every point) and validates them against the loaded plugins without
  * generating data or training. Prints one JSON array (one entry per recipe, in order); every
  * problem also goes to standard error as {@code nca: <message>}; exit status 2 if any recipe is
  * invalid.
@@ -22,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check",
         description = {"Validate recipes without training: the TOML, every section's keys and values, and every"
                 + " extension's name and parameters against the loaded plugins. Checks that need the data (e.g."
-                + " a schedule's max_steps against the number of frames) run when training starts."})
+                + " a schedule's max_steps against the number of frames) run when training starts. A sweep file"
+                + " (a file with a [sweep] table) is checked point by point."})
 final class CheckCommand extends NcaSubcommand {
 
     @Parameters(arity = "1..*", paramLabel = "RECIPE", description = "Recipe files (TOML).")
@@ -37,6 +43,16 @@ final class CheckCommand extends NcaSubcommand {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("recipe", file.toString());
                 try {
+                    if (SweepValidation.isSweepFile(file)) {
+                        SweepSpec sweep = SweepLoader.load(file);
+                        List<SweepPoint> points = PointExpander.expand(sweep);
+                        SweepValidation.check(sweep, points, session.extensions(), session.engines());
+                        entry.put("valid", true);
+                        entry.put("sweep", sweep.name());
+                        entry.put("points", points.size());
+                        results.add(entry);
+                        continue;
+                    }
                     Recipe recipe = RecipeLoader.load(file, Map.of());
                     ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions(), session.engines());
                     entry.put("valid", true);

@@ -1,24 +1,15 @@
 package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nca.core.engine.NcaEngine;
-import dev.nca.api.NcaException;
 import dev.nca.api.Split;
-import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
-import dev.nca.runtime.evaluate.Evaluation;
-import dev.nca.runtime.evaluate.EvaluationReport;
-import dev.nca.runtime.evaluate.Evaluator;
+import dev.nca.runtime.evaluate.EvaluationRun;
 import dev.nca.runtime.evaluate.OutputFolders;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,9 +32,6 @@ final class EvaluateCommand extends NcaSubcommand {
     @Mixin
     private EngineOption engine = new EngineOption();
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
-    private static final int DEFAULT_REPORTED_STEPS = 4;
-
     @Parameters(index = "0", paramLabel = "CHECKPOINT",
             description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
     private Path checkpoint;
@@ -54,7 +42,7 @@ final class EvaluateCommand extends NcaSubcommand {
 
     @Option(names = "--at", paramLabel = "STEP", split = ",",
             description = "Steps to report and picture, e.g. 256,1024,2048; each a multiple of the frame spacing"
-                    + " and at most --steps (default: " + DEFAULT_REPORTED_STEPS
+                    + " and at most --steps (default: " + EvaluationRun.DEFAULT_REPORTED_STEPS
                     + " evenly spaced, the last included).")
     private List<Long> at = new ArrayList<>();
 
@@ -76,58 +64,13 @@ final class EvaluateCommand extends NcaSubcommand {
 
     @Override
     protected int run() throws Exception {
-        if (steps < 1) {
-            throw new NcaException("--steps must be at least 1, got " + steps);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json;
         try (HostSession session = openHost()) {
             CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
                     engine.choose(session.engines()));
-            int spacing = model.frameSpacing();
-            if (steps % spacing != 0) {
-                throw new NcaException("--steps " + steps + " is not a multiple of the frame spacing " + spacing
-                        + " of " + checkpoint + "; use e.g. --steps " + Math.max(spacing, steps / spacing * spacing));
-            }
-            for (long step : at) {
-                if (step < 0 || step > steps || step % spacing != 0) {
-                    throw new NcaException("--at " + step + " is not a frame time: use multiples of the frame spacing "
-                            + spacing + " from 0 to --steps " + steps);
-                }
-            }
-            int frames = steps / spacing + 1;
-            String splitName = SplitConverter.name(split);
-            LOG.info("generating {} {} frames per trajectory with dataset \"{}\"", frames, splitName,
-                    model.plan().dataset().entry().name());
-            Trajectories truth = model.generate(split, OptionalInt.of(frames));
-            LOG.info("rolling the NCA {} steps on {} {} trajectories", steps, truth.trajectories(), splitName);
-            Evaluation evaluation;
-            try (NcaEngine engine = model.engine(truth.size())) {
-                evaluation = new Evaluator(engine, model.parameters()).evaluate(truth, spacing, model.seed("evaluate"),
-                        threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
-            }
-            long[] chosen = at.isEmpty() ? EvaluationReport.defaultSteps(evaluation.steps(), DEFAULT_REPORTED_STEPS)
-                    : at.stream().mapToLong(Long::longValue).toArray();
-            EvaluationReport report = new EvaluationReport(evaluation, truth, chosen);
-            Path folder = out != null ? OutputFolders.given(out, "--out")
-                    : OutputFolders.timestamped(model.runDirectory(), "evaluation");
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("checkpoint", checkpoint.toString());
-            context.put("dataset", model.plan().dataset().entry().name());
-            context.put("split", splitName);
-            context.put("frame_spacing", spacing);
-            context.put("horizon", steps);
-            if (threshold != null) {
-                context.put("threshold", threshold);
-            }
-            EvaluationReport.Output files = report.write(folder, context);
-            json.putAll(context);
-            json.putAll(report.summary());
-            json.put("out", folder.toString());
-            json.put("evaluation", files.json().toString());
-            json.put("comparison", files.comparison().toString());
-            json.put("error_plot", files.errorPlot().toString());
-            json.put("relative_error_plot", files.relativeErrorPlot().toString());
-            LOG.info("results in {}", folder);
+            EvaluationRun evaluation = new EvaluationRun(steps, at.stream().mapToLong(Long::longValue).toArray(),
+                    threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold), split);
+            json = evaluation.run(model, checkpoint, out == null ? null : OutputFolders.given(out, "--out"));
         }
         out().println(new ObjectMapper().writeValueAsString(json));
         out().flush();

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             PluginsCommand.class,
             SimulateCommand.class,
+            SweepCommand.class,
             TrainCommand.class,
             VersionCommand.class,
         })

@@ -25,7 +25,7 @@ final class SplitConverter implements ITypeConverter<Split>, Iterable<String> {
 
     /** How a split is written on the command line and in JSON output. */
     static String name(Split split) {
-        return split == Split.TRAIN ? "train" : "held-out";
+        return dev.nca.runtime.evaluate.EvaluationRun.splitName(split);
     }
 
     @Override

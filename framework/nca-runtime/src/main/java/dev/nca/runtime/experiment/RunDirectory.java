@@ -40,6 +40,22 @@ public record RunDirectory(Path root) {
         }
     }
 
+    /**
+     * Uses {@code root} itself as the run folder (no timestamp), creating it and its
+     * {@code checkpoints/} and {@code snapshots/} folders when missing; for callers that name the
+     * folder themselves, such as the points of a sweep. Files already there are overwritten by the
+     * run, so the caller must hand over a folder without earlier results.
+     */
+    public static RunDirectory exact(Path root) {
+        try {
+            Files.createDirectories(root.resolve("checkpoints"));
+            Files.createDirectories(root.resolve("snapshots"));
+            return new RunDirectory(root);
+        } catch (IOException e) {
+            throw new NcaException("cannot create the run folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path recipe() {
         return root.resolve("recipe.toml");
     }

@@ -48,6 +48,7 @@ public final class TrainingRun {
     private final Provenance provenance;
     private final Path outputRoot;
     private final ResumePoint resume;
+    private final Path exactFolder;
 
     /**
      * @param plan       the resolved recipe
@@ -65,10 +66,25 @@ public final class TrainingRun {
      * @param resume where to resume, or {@code null} to start from the initialisation
      */
     public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume) {
+        this(plan, provenance, outputRoot, resume, null);
+    }
+
+    private TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume,
+                        Path exactFolder) {
         this.plan = plan;
         this.provenance = provenance;
         this.outputRoot = outputRoot;
         this.resume = resume;
+        this.exactFolder = exactFolder;
+    }
+
+    /**
+     * The same run, writing into {@code folder} itself instead of a new timestamped folder under
+     * the output root (see {@link RunDirectory#exact(Path)}); used by sweeps, whose points have
+     * fixed folders.
+     */
+    public TrainingRun inFolder(Path folder) {
+        return new TrainingRun(plan, provenance, outputRoot, resume, java.util.Objects.requireNonNull(folder, "folder"));
     }
 
     /** Runs the whole training and returns how it ended. */
@@ -109,7 +125,8 @@ public final class TrainingRun {
                     + (firstEpoch + epochs));
         }
 
-        RunDirectory dir = RunDirectory.create(outputRoot, recipe.experiment().name());
+        RunDirectory dir = exactFolder != null ? RunDirectory.exact(exactFolder)
+                : RunDirectory.create(outputRoot, recipe.experiment().name());
         LOG.info("run folder: {}", dir.root());
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);

@@ -29,10 +29,18 @@ final class Overrides {
      * @throws NcaException naming the option and the allowed keys when a path is not valid
      */
     static Map<String, String> apply(Map<String, Object> document, Map<String, String> overrides) {
+        return apply(document, overrides, "--set ");
+    }
+
+    /**
+     * As {@link #apply(Map, Map)}, naming each override in messages as {@code origin + path=value}
+     * (e.g. origin {@code "studies/t.toml [axes.t] "} for an override from a sweep file).
+     */
+    static Map<String, String> apply(Map<String, Object> document, Map<String, String> overrides, String origin) {
         Map<String, String> applied = new LinkedHashMap<>();
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String path = o.getKey().strip();
-            String option = "--set " + path + "=" + o.getValue();
+            String option = origin + path + "=" + o.getValue();
             String[] parts = path.split("\\.", -1);
             if (parts.length < 2 || parts.length > 3) {
                 throw new NcaException(option + ": the key must be a dotted path table.key (e.g. training.epochs)"

@@ -80,6 +80,16 @@ public final class RecipeLoader {
      * @param overrides as for {@link #load(Path, Map)}
      */
     public static Recipe parse(String text, String source, Map<String, String> overrides) {
+        return parse(text, source, overrides, "--set ");
+    }
+
+    /**
+     * As {@link #parse(String, String, Map)}, naming each override in messages as
+     * {@code origin + "table.key=value"} instead of {@code "--set table.key=value"}.
+     *
+     * @param origin where the overrides come from, e.g. {@code "study.toml [axes.t] "}
+     */
+    public static Recipe parse(String text, String source, Map<String, String> overrides, String origin) {
         TomlPrescan.check(text, source);
         Map<String, Object> document;
         try {
@@ -88,7 +98,7 @@ public final class RecipeLoader {
             throw new NcaException(source + ": not valid TOML: " + e.getMessage(), e);
         }
         checkTables(document, source);
-        Map<String, String> applied = Overrides.apply(document, overrides);
+        Map<String, String> applied = Overrides.apply(document, overrides, origin);
         ExperimentSection experiment = experiment(reader(document, source, RecipeSchema.EXPERIMENT, applied));
         DataSection data = data(reader(document, source, RecipeSchema.DATA, applied));
         ModelSection model = model(reader(document, source, RecipeSchema.MODEL, applied));

@@ -108,7 +108,7 @@ public final class RecipeWriter {
     }
 
     /** One TOML value: string, Long, Double, Boolean or a list of these. */
-    static String value(Object value) {
+    public static String value(Object value) {
         if (value instanceof String s) {
             return string(s);
         }

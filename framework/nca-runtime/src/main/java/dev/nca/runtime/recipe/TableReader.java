@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Unknown keys are rejected when the reader is created, before any value is checked, so that a
  * misspelt key is reported as such rather than as a missing required key.
  */
-final class TableReader {
+public final class TableReader {
 
     private final String file;
     private final String table;
@@ -30,7 +30,7 @@ final class TableReader {
      * @param known     the keys the table may contain
      * @param overrides key to the {@code --set} option that set it
      */
-    TableReader(String file, String table, Map<String, Object> raw, List<String> known, Map<String, String> overrides) {
+    public TableReader(String file, String table, Map<String, Object> raw, List<String> known, Map<String, String> overrides) {
         this.file = file;
         this.table = table;
         this.raw = raw;
@@ -49,16 +49,22 @@ final class TableReader {
     }
 
     /** Whether the table gives {@code key}. */
-    boolean has(String key) {
+    public boolean has(String key) {
         return raw.containsKey(key);
     }
 
     /** An error about the value the table gives for {@code key} (for checks across keys). */
-    InvalidParameterException invalidGiven(String key, String allowed) {
+    public InvalidParameterException invalidGiven(String key, String allowed) {
         return invalid(key, raw.get(key), allowed);
     }
 
-    private InvalidParameterException invalid(String key, Object value, String allowed) {
+    /** The raw TOML value of {@code key} (Long, Double, Boolean, String, List or Map), or null when absent. */
+    public Object raw(String key) {
+        return raw.get(key);
+    }
+
+    /** An error naming the file, table and key, the bad value and what is allowed. */
+    public InvalidParameterException invalid(String key, Object value, String allowed) {
         return new InvalidParameterException(where(key), key, value, allowed);
     }
 
@@ -71,7 +77,7 @@ final class TableReader {
     }
 
     /** A string; {@code defaultValue} null makes it required. */
-    String string(String key, String defaultValue) {
+    public String string(String key, String defaultValue) {
         Object v = raw.get(key);
         if (v == null && defaultValue != null) {
             return defaultValue;
@@ -84,7 +90,7 @@ final class TableReader {
     }
 
     /** A string matching {@code pattern}, described as {@code what} in messages. */
-    String matching(String key, String defaultValue, Pattern pattern, String what) {
+    public String matching(String key, String defaultValue, Pattern pattern, String what) {
         Object v = raw.get(key);
         if (v == null && defaultValue != null) {
             return defaultValue;
@@ -97,7 +103,7 @@ final class TableReader {
     }
 
     /** One of {@code choices}; empty when absent and {@code defaultValue} is null. */
-    Optional<String> optionalChoice(String key, String defaultValue, List<String> choices) {
+    public Optional<String> optionalChoice(String key, String defaultValue, List<String> choices) {
         Object v = raw.get(key);
         if (v == null) {
             return Optional.ofNullable(defaultValue);
@@ -109,7 +115,7 @@ final class TableReader {
     }
 
     /** An integer in {@code [min, max]}; {@code defaultValue} null makes it required. */
-    long integer(String key, Long defaultValue, long min, long max) {
+    public long integer(String key, Long defaultValue, long min, long max) {
         OptionalLong v = optionalInteger(key, min, max, "");
         if (v.isPresent()) {
             return v.getAsLong();
@@ -121,7 +127,7 @@ final class TableReader {
     }
 
     /** An integer in {@code [min, max]}, or empty when absent; {@code note} is added to the allowed text. */
-    OptionalLong optionalInteger(String key, long min, long max, String note) {
+    public OptionalLong optionalInteger(String key, long min, long max, String note) {
         Object v = raw.get(key);
         if (v == null) {
             return OptionalLong.empty();
@@ -142,7 +148,7 @@ final class TableReader {
      *
      * @param range the bounds as written in messages, e.g. {@code "in (0, 1]"} or {@code "> 0"}
      */
-    double real(String key, double defaultValue, double lo, boolean loInclusive, double hi, boolean hiInclusive,
+    public double real(String key, double defaultValue, double lo, boolean loInclusive, double hi, boolean hiInclusive,
                 String range) {
         Object v = raw.get(key);
         if (v == null) {
@@ -162,7 +168,7 @@ final class TableReader {
     }
 
     /** A boolean. */
-    boolean bool(String key, boolean defaultValue) {
+    public boolean bool(String key, boolean defaultValue) {
         Object v = raw.get(key);
         if (v == null) {
             return defaultValue;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * It is a small lexer: it skips strings (basic, literal and multi-line) and comments, follows
  * arrays and inline tables across lines and looks at the bare tokens of values.
  */
-final class TomlPrescan {
+public final class TomlPrescan {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9][0-9_]*");
     private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -32,7 +32,7 @@ final class TomlPrescan {
      * @param source the file name for messages
      * @throws NcaException naming the file, line, table, key and value of the first problem
      */
-    static void check(String text, String source) {
+    public static void check(String text, String source) {
         TomlPrescan scan = new TomlPrescan(source);
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -1,0 +1,112 @@
+package dev.nca.runtime.sweep;
+
+import dev.nca.api.Split;
+import dev.nca.core.engine.EngineCatalog;
+import dev.nca.core.engine.EngineFactory;
+import dev.nca.runtime.evaluate.CheckpointModel;
+import dev.nca.runtime.evaluate.EvaluationRun;
+import dev.nca.runtime.experiment.ExperimentPlan;
+import dev.nca.runtime.experiment.Provenance;
+import dev.nca.runtime.experiment.RunSummary;
+import dev.nca.runtime.experiment.TrainingRun;
+import dev.nca.runtime.plugin.Extensions;
+import dev.nca.runtime.recipe.Recipe;
+import dev.nca.runtime.recipe.RecipeLoader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Runs one point of a sweep in this process: trains its resolved recipe into the point's own
+ * folder, evaluates the best checkpoint as the sweep's {@code [evaluation]} says (into
+ * {@code evaluation/}), and records the point's state: {@code running} when it starts,
+ * {@code done} with the results only when everything is written, {@code failed} with the message
+ * otherwise. A point killed half-way stays {@code running}; the next run of the sweep moves its
+ * files aside and starts it again.
+ */
+public final class PointRun {
+
+    private final SweepFolder folder;
+    private final Extensions extensions;
+    private final EngineCatalog engines;
+    private final String frameworkVersion;
+
+    /**
+     * @param folder           the sweep folder
+     * @param extensions       the host's extensions
+     * @param engines          the host's engines; a point trains and is evaluated on its recipe's engine
+     * @param frameworkVersion recorded in the provenance
+     */
+    public PointRun(SweepFolder folder, Extensions extensions, EngineCatalog engines, String frameworkVersion) {
+        this.folder = folder;
+        this.extensions = extensions;
+        this.engines = engines;
+        this.frameworkVersion = frameworkVersion;
+    }
+
+    /**
+     * @param name    the point
+     * @param threads training threads (0 = the recipe's setting)
+     * @return the result recorded in the point's state
+     */
+    public Map<String, Object> run(String name, int threads) {
+        Path dir = folder.point(name);
+        int attempt = folder.startAttempt(name);
+        String host = host();
+        folder.writeState(name, new PointState(PointState.RUNNING, attempt, host, null, null));
+        try {
+            Map<String, String> overrides = threads > 0 ? Map.of("training.threads", Integer.toString(threads))
+                    : Map.of();
+            Recipe recipe = RecipeLoader.load(dir.resolve("recipe.toml"), overrides);
+            ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, engines);
+            RunSummary summary = new TrainingRun(plan, new Provenance(frameworkVersion, extensions), dir)
+                    .inFolder(dir).run();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("epochs", summary.epochs());
+            result.put("seconds", summary.seconds());
+            result.put("do_nothing_loss", summary.doNothingLoss());
+            result.put("first_loss", summary.firstLoss());
+            result.put("final_loss", summary.finalLoss());
+            result.put("best_loss", summary.bestLoss());
+            folder.evaluation().ifPresent(e -> result.put("evaluation", evaluate(dir, e, plan.engine())));
+            folder.writeState(name, new PointState(PointState.DONE, attempt, host, null, result));
+            return result;
+        } catch (RuntimeException | Error e) {
+            folder.writeState(name, new PointState(PointState.FAILED, attempt, host,
+                    e.getMessage() == null ? e.getClass().getName() : e.getMessage(), null));
+            throw e;
+        }
+    }
+
+    private Map<String, Object> evaluate(Path dir, Map<String, Object> spec, EngineFactory engine) {
+        Path best = dir.resolve("checkpoints").resolve("best.nca");
+        CheckpointModel model = CheckpointModel.load(best, extensions, engines, engine);
+        @SuppressWarnings("unchecked")
+        long[] at = ((List<Number>) spec.get("at")).stream().mapToLong(Number::longValue).toArray();
+        OptionalDouble threshold = spec.containsKey("threshold")
+                ? OptionalDouble.of(((Number) spec.get("threshold")).doubleValue()) : OptionalDouble.empty();
+        Split split = "train".equals(spec.get("from")) ? Split.TRAIN : Split.HELD_OUT;
+        EvaluationRun run = new EvaluationRun(((Number) spec.get("steps")).intValue(), at, threshold, split);
+        Map<String, Object> json = run.run(model, best,
+                dev.nca.runtime.evaluate.OutputFolders.given(dir.resolve("evaluation"), "evaluation folder"));
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("horizon", json.get("horizon"));
+        kept.put("frame_spacing", json.get("frame_spacing"));
+        kept.put("split", json.get("split"));
+        kept.put("at", json.get("at"));
+        return kept;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+}
