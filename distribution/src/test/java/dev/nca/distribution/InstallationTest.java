@@ -98,6 +98,31 @@ class InstallationTest {
         assertThat(lib).noneMatch(name -> name.matches("(nd4j-.*|openblas|javacpp)-platform-.*"));
     }
 
+    /**
+     * The installation carries the Apache-2.0 LICENSE and a NOTICE naming every third-party
+     * library in lib/ by its artifact id (the jar name without version and platform classifier).
+     */
+    @Test
+    void licenceAndNoticeCoverEveryShippedLibrary() throws IOException {
+        assertThat(Files.readString(DIST.resolve("LICENSE"))).contains("Apache License", "Version 2.0, January 2004",
+                "END OF TERMS AND CONDITIONS");
+        String notice = Files.readString(DIST.resolve("NOTICE"));
+        assertThat(notice).contains("Apache License, Version 2.0", "emoji-datasource-google");
+        List<String> unlisted = new ArrayList<>();
+        for (String jar : fileNames(DIST.resolve("lib"))) {
+            if (jar.startsWith("nca-")) {
+                continue;
+            }
+            String artifact = jar.replaceFirst("-linux-x86_64\\.jar$", ".jar").replaceFirst("-[0-9][^-]*(-[^-]+)*\\.jar$", "")
+                    .replaceFirst("-9999\\.0-.*$", "");
+            if (!java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(artifact)
+                    + "(?![A-Za-z0-9-])").matcher(notice).find()) {
+                unlisted.add(jar + " (" + artifact + ")");
+            }
+        }
+        assertThat(unlisted).as("jars in lib/ that NOTICE does not list").isEmpty();
+    }
+
     @Test
     void onlyTheCommandLineJarConfiguresLogging() throws IOException {
         List<String> configured = new ArrayList<>();
