@@ -227,14 +227,7 @@ class InstallationTest {
      */
     @Test
     void residentMemoryThresholdReachesTheTrainer() throws Exception {
-        Path recipe = temp.resolve("gc.toml");
-        Files.writeString(recipe, String.join("\n",
-                "[experiment]", "name = \"gc\"", "seed = 3",
-                "[data]", "dataset = \"gray-scott\"",
-                "[data.params]", "size = 8", "steps = 64", "save_every = 16", "trajectories = 1", "patches = 1",
-                "patch_min = 2", "patch_max = 3",
-                "[model]", "channels = 4", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
-                "[training]", "schedule = \"transitions\"", "epochs = 3", "minibatch = 4", ""));
+        Path recipe = tinyRecipe("gc", 3);
         Path runs = temp.resolve("gc-runs");
 
         Result tiny = run(300, DIST.resolve("bin/nca"), Map.of("NCA_GC_RSS", "1m"), "train", recipe.toString(),
@@ -301,6 +294,62 @@ class InstallationTest {
 
     private static String engineDetails(String benchJson) throws IOException {
         return new ObjectMapper().readTree(benchJson).get("engines").get(0).get("details").asText();
+    }
+
+    /** A training recipe that runs in seconds: Gray-Scott on an 8x8 lattice, {@code epochs} epochs. */
+    private Path tinyRecipe(String name, int epochs) throws IOException {
+        Path recipe = temp.resolve(name + ".toml");
+        Files.writeString(recipe, String.join("\n",
+                "[experiment]", "name = \"" + name + "\"", "seed = 3",
+                "[data]", "dataset = \"gray-scott\"",
+                "[data.params]", "size = 8", "steps = 64", "save_every = 16", "trajectories = 1", "patches = 1",
+                "patch_min = 2", "patch_max = 3",
+                "[model]", "channels = 4", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
+                "[training]", "schedule = \"transitions\"", "epochs = " + epochs, "minibatch = 4", ""));
+        return recipe;
+    }
+
+    /**
+     * {@code nca train r.toml 2> file}: standard error is a file, so the progress goes there as
+     * log lines and the file holds no carriage-return bar frames.
+     */
+    @Test
+    void progressToAFileIsLogLinesWithoutBarFrames() throws Exception {
+        Path recipe = tinyRecipe("to-file", 4);
+        Result result = run(300, DIST.resolve("bin/nca"), Map.of(), "train", recipe.toString(), "--output",
+                temp.resolve("runs").toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(result.err()).doesNotContain("\r").contains("epoch 4/4  loss ");
+    }
+
+    /**
+     * On a terminal (a pseudo-terminal made by util-linux {@code script}) the bar is drawn, and
+     * {@code -q} hides it.
+     */
+    @Test
+    void progressBarOnATerminalOnlyAndHiddenByQuiet() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(script),
+                "util-linux script(1) is not installed: the terminal case is not tested");
+        Path recipe = tinyRecipe("on-terminal", 3);
+        String train = DIST.resolve("bin/nca") + " train " + recipe + " --output " + temp.resolve("runs");
+        Result bar = run(300, script, Map.of(), "-qec", train, "/dev/null");
+        Result quiet = run(300, script, Map.of(), "-qec", train + " -q", "/dev/null");
+        assertThat(bar.status()).as(bar.out()).isZero();
+        assertThat(bar.out()).contains("\r[==========").contains("epoch 3/3  loss ");
+        assertThat(quiet.status()).as(quiet.out()).isZero();
+        assertThat(quiet.out()).doesNotContain("\r[").doesNotContain("epoch 3/3");
+    }
+
+    /** Help and version do not use the Vector API, so the JVM prints no incubator warning for them. */
+    @Test
+    void helpOfTrainPrintsNoIncubatorWarning() throws Exception {
+        Result help = run(DIST.resolve("bin/nca"), Map.of(), "train", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("Usage: nca train");
+        assertThat(help.err()).doesNotContain("incubator");
+        Result helpCommand = run(DIST.resolve("bin/nca"), Map.of(), "help", "bench");
+        assertThat(helpCommand.err()).doesNotContain("incubator");
     }
 
     /** NCA_VECTOR=0 keeps the JVM off the incubating Vector API (and its warning line). */

@@ -48,9 +48,11 @@ public final class NcaCommand implements Callable<Integer> {
     private HostOptions host;
 
     private final String frameworkVersion;
+    private final CliEnvironment environment;
 
     NcaCommand(CliEnvironment environment, String frameworkVersion) {
         this.frameworkVersion = Objects.requireNonNull(frameworkVersion, "frameworkVersion");
+        this.environment = Objects.requireNonNull(environment, "environment");
         this.host = new HostOptions(environment, frameworkVersion);
     }
 
@@ -83,6 +85,11 @@ public final class NcaCommand implements Callable<Integer> {
     /** The {@code -v}/{@code -q} options. */
     public LoggingOptions loggingOptions() {
         return logging;
+    }
+
+    /** What the command line reads from outside its arguments (environment, distribution, terminal). */
+    public CliEnvironment environment() {
+        return environment;
     }
 
     /** The nca version, e.g. {@code 0.1.0-SNAPSHOT}. */

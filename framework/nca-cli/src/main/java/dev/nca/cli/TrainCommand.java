@@ -6,6 +6,7 @@ import dev.nca.runtime.experiment.ExperimentPlan;
 import dev.nca.runtime.experiment.Provenance;
 import dev.nca.runtime.experiment.ResumePoint;
 import dev.nca.runtime.experiment.RunSummary;
+import dev.nca.runtime.experiment.TrainingConsole;
 import dev.nca.runtime.experiment.TrainingRun;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca train RECIPE} or {@code nca train --resume CHECKPOINT}: trains an NCA as the recipe says and prints a JSON summary (run folder,
- * losses) on standard output; progress and logs go to standard error.
+ * losses) on standard output; progress and logs go to standard error: a progress bar only when standard error is a terminal and
+ * {@code -q} is not given, log lines otherwise.
  */
 @Command(name = "train", description = {"Train an NCA from a TOML recipe. Results go to a new run folder"
         + " under the recipe's output.directory: resolved recipe, provenance, metrics.jsonl, checkpoints,"
@@ -66,8 +68,9 @@ final class TrainCommand extends NcaSubcommand {
         try (HostSession session = openHost()) {
             ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions(), session.engines());
             Path root = output != null ? output : Path.of(r.output().directory());
+            boolean bar = root().environment().stderrTerminal() && !root().loggingOptions().quiet();
             summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root,
-                    from).run();
+                    from, new TrainingConsole(bar, dir -> { })).run();
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", summary.directory().toString());

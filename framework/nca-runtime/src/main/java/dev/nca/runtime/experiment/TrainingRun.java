@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class TrainingRun {
     private final Provenance provenance;
     private final Path outputRoot;
     private final ResumePoint resume;
+    private final TrainingConsole console;
 
     /**
      * @param plan       the resolved recipe
@@ -65,10 +67,22 @@ public final class TrainingRun {
      * @param resume where to resume, or {@code null} to start from the initialisation
      */
     public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume) {
+        this(plan, provenance, outputRoot, resume, TrainingConsole.logLines());
+    }
+
+    /**
+     * A run that reports its progress as {@code console} says.
+     *
+     * @param resume  where to resume, or {@code null} to start from the initialisation
+     * @param console progress bar or log lines, and who to tell about the run folder
+     */
+    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume,
+                       TrainingConsole console) {
         this.plan = plan;
         this.provenance = provenance;
         this.outputRoot = outputRoot;
         this.resume = resume;
+        this.console = Objects.requireNonNull(console, "console");
     }
 
     /** Runs the whole training and returns how it ended. */
@@ -110,6 +124,7 @@ public final class TrainingRun {
         }
 
         RunDirectory dir = RunDirectory.create(outputRoot, recipe.experiment().name());
+        console.onRunFolder().accept(dir.root());
         LOG.info("run folder: {}", dir.root());
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);
@@ -129,7 +144,7 @@ public final class TrainingRun {
         double best = Double.POSITIVE_INFINITY;
         NcaParameters bestParams = params.copy();
         int bestEpoch = -1;
-        ProgressReporter progress = ProgressReporter.forConsole(firstEpoch, epochs);
+        ProgressReporter progress = ProgressReporter.onStandardError(firstEpoch, epochs, console.progressBar());
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
             for (int epoch = firstEpoch; epoch < epochs; epoch++) {
