@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Neural cellular automata that learn local rules from spatio-temporal data.",
         footer = {"", "Results go to standard output, logs to standard error.",
-                "Exit status: 0 success, 1 internal error, 2 invalid input (the message says what to fix)."},
+                "Exit status: 0 success, 1 internal error, 2 invalid input (the message says what to fix),",
+                "3 a run ended without a usable result (diverged, interrupted)."},
         subcommands = {
             HelpCommand.class,
             BenchCommand.class,

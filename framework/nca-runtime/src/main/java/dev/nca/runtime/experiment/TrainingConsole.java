@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * run's {@code train.log} there).
  *
  * @param progressBar  draw a bar on standard error (only when it is a terminal and not {@code -q})
- * @param onRunFolder  called once with the new run folder, before the first epoch
+ * @param onRunFolder  called once with the new run folder (its recipe.toml and provenance.json
+ *                     written), before the first epoch, on the training thread
  */
 public record TrainingConsole(boolean progressBar, Consumer<Path> onRunFolder) {
 

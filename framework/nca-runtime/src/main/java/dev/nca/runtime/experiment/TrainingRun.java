@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains an NCA as a recipe says and records everything in a {@link RunDirectory}: the resolved
  * recipe, provenance, per-epoch metrics, best and last checkpoints (written atomically), a loss
- * plot, NCA-versus-data snapshots and an animation. A diverging run (NaN/Inf) stops with a clear
- * message and keeps its best checkpoint.
+ * plot, NCA-versus-data snapshots and an animation. A diverging (NaN/Inf) or interrupted run
+ * records that in metrics.jsonl, keeps its best checkpoint and throws
+ * {@link RunWithoutResultException}.
  */
 public final class TrainingRun {
 
@@ -124,7 +125,6 @@ public final class TrainingRun {
         }
 
         RunDirectory dir = RunDirectory.create(outputRoot, recipe.experiment().name());
-        console.onRunFolder().accept(dir.root());
         LOG.info("run folder: {}", dir.root());
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);
@@ -136,6 +136,7 @@ public final class TrainingRun {
             prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
         }
         writeText(dir.provenance(), Provenance.toJson(prov));
+        console.onRunFolder().accept(dir.root());
 
         NcaEngine engine = plan.engine().create(config, data.size(), plan.dataType());
         Snapshots snapshots = new Snapshots(engine, data, spacing);
@@ -151,6 +152,9 @@ public final class TrainingRun {
                 NcaParameters before = params.copy();
                 EpochResult r;
                 try {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new IllegalStateException("interrupted before epoch " + epoch);
+                    }
                     r = trainer.runEpoch(epoch);
                 } catch (DivergenceException e) {
                     progress.interrupt();
@@ -159,7 +163,22 @@ public final class TrainingRun {
                             doNothing, false);
                     trainer.close();
                     engine.close();
-                    throw new NcaException(e.getMessage() + " Run folder: " + dir.root(), e);
+                    throw new RunWithoutResultException(e.getMessage() + " Run folder: " + dir.root(), e);
+                } catch (RuntimeException e) {
+                    if (!Thread.interrupted()) {
+                        throw e;
+                    }
+                    // interrupted (e.g. by an embedding application): keep what was done, then stay interrupted
+                    progress.interrupt();
+                    String message = "training was interrupted during epoch " + epoch;
+                    metrics.append(Map.of("epoch", epoch, "interrupted", message));
+                    finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
+                            doNothing, false);
+                    trainer.close();
+                    engine.close();
+                    Thread.currentThread().interrupt();
+                    throw new RunWithoutResultException(message + "; the best checkpoint so far is kept. Run folder: "
+                            + dir.root(), e);
                 }
                 losses.add(r.loss());
                 if (epoch == 0) {
