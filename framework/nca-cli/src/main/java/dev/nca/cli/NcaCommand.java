@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             DataCommand.class,
             EvaluateCommand.class,
             PluginsCommand.class,
+            RunsCommand.class,
             SimulateCommand.class,
             TrainCommand.class,
             VersionCommand.class,

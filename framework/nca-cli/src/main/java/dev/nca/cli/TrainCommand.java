@@ -65,12 +65,18 @@ final class TrainCommand extends NcaSubcommand {
         Recipe r = from == null ? RecipeLoader.load(recipe, overrides)
                 : RecipeLoader.parse(from.checkpoint().recipe(), resume + " (recipe)", overrides);
         RunSummary summary;
-        try (HostSession session = openHost()) {
+        try (HostSession session = openHost(); RunLogFile log = RunLogFile.begin()) {
             ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions(), session.engines());
             Path root = output != null ? output : Path.of(r.output().directory());
             boolean bar = root().environment().stderrTerminal() && !root().loggingOptions().quiet();
-            summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root,
-                    from, new TrainingConsole(bar, dir -> { })).run();
+            Provenance provenance = new Provenance(root().frameworkVersion(), session.extensions(), overrides,
+                    root().environment().variables());
+            try {
+                summary = new TrainingRun(plan, provenance, root, from, new TrainingConsole(bar, log::writeInto)).run();
+            } catch (RuntimeException e) {
+                log.line("nca: " + e.getMessage());
+                throw e;
+            }
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", summary.directory().toString());

@@ -34,8 +34,13 @@ abstract class EvalPluginCommandTest {
 
     /** Runs {@code nca --plugins <test plugin> ARGS...} in-process. */
     static CliRun nca(String... args) {
+        return nca(CliEnvironment.empty(), args);
+    }
+
+    /** Runs {@code nca --plugins <test plugin> ARGS...} in-process with the given environment. */
+    static CliRun nca(CliEnvironment environment, String... args) {
         String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args))
                 .toArray(String[]::new);
-        return CliRun.run(CliEnvironment.empty(), all);
+        return CliRun.run(environment, all);
     }
 }

@@ -27,6 +27,7 @@ import dev.nca.runtime.recipe.RecipeWriter;
 import dev.nca.runtime.recipe.TrainingSection;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +159,7 @@ public final class TrainingRun {
                     r = trainer.runEpoch(epoch);
                 } catch (DivergenceException e) {
                     progress.interrupt();
-                    metrics.append(Map.of("epoch", epoch, "diverged", e.getMessage()));
+                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(), "diverged", e.getMessage()));
                     finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
                             doNothing, false);
                     trainer.close();
@@ -171,7 +172,7 @@ public final class TrainingRun {
                     // interrupted (e.g. by an embedding application): keep what was done, then stay interrupted
                     progress.interrupt();
                     String message = "training was interrupted during epoch " + epoch;
-                    metrics.append(Map.of("epoch", epoch, "interrupted", message));
+                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(), "interrupted", message));
                     finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
                             doNothing, false);
                     trainer.close();
@@ -274,6 +275,7 @@ public final class TrainingRun {
     private static Map<String, Object> metricsLine(EpochResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", r.epoch());
+        m.put("time", Instant.now().toString());
         m.put("loss", r.loss());
         m.put("batch_losses", r.batchLosses());
         m.put("seconds", r.seconds());
