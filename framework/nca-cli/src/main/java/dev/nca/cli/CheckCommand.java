@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nca check RECIPE...}: reads recipes and validates them against the loaded plugins without
+ * {@code nca check RECIPE... [--set TABLE.KEY=VALUE]...}: reads recipes (with the overrides applied) and validates them against the loaded plugins without
  * generating data or training. Prints one JSON array (one entry per recipe, in order); every
  * problem also goes to standard error as {@code nca: <message>}; exit status 2 if any recipe is
  * invalid.
@@ -28,6 +29,11 @@ final class CheckCommand extends NcaSubcommand {
     @Parameters(arity = "1..*", paramLabel = "RECIPE", description = "Recipe files (TOML).")
     private List<Path> recipes = new ArrayList<>();
 
+    @Option(names = "--set", paramLabel = "TABLE.KEY=VALUE",
+            description = "Override a recipe value as nca train --set would, e.g. --set training.epochs=10"
+                    + " (repeatable; applied to every RECIPE).")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
     @Override
     protected int run() throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
@@ -37,7 +43,7 @@ final class CheckCommand extends NcaSubcommand {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("recipe", file.toString());
                 try {
-                    Recipe recipe = RecipeLoader.load(file, Map.of());
+                    Recipe recipe = RecipeLoader.load(file, overrides);
                     ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions(), session.engines());
                     entry.put("valid", true);
                     entry.put("experiment", recipe.experiment().name());

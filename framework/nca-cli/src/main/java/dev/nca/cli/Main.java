@@ -1,6 +1,7 @@
 package dev.nca.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** Entry point of the {@code nca} command (started by {@code bin/nca}). */
 public final class Main {
@@ -31,6 +32,7 @@ public final class Main {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
         return commandLine;
     }
 }

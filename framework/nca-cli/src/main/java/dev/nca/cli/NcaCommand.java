@@ -22,13 +22,14 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Neural cellular automata that learn local rules from spatio-temporal data.",
         footer = {"", "Results go to standard output, logs to standard error.",
-                "Exit status: 0 success, 1 internal error, 2 invalid input (the message says what to fix),",
-                "3 a run ended without a usable result (diverged, interrupted)."},
+                "Exit status: 0 success, 1 internal error, 2 invalid input (the message says",
+                "what to fix), 3 a run ended without a usable result (diverged, interrupted)."},
         subcommands = {
             HelpCommand.class,
             BenchCommand.class,
             CheckCommand.class,
             ClustersCommand.class,
+            CompletionCommand.class,
             DataCommand.class,
             EvaluateCommand.class,
             PluginsCommand.class,
@@ -71,10 +72,17 @@ public final class NcaCommand implements Callable<Integer> {
     }
 
     /**
-     * The execution strategy: applies {@code -v}/{@code -q} to logging, then runs the last
-     * command given.
+     * The execution strategy: rejects unmatched arguments, applies {@code -v}/{@code -q} to
+     * logging, then runs the last command given.
      */
     int execute(ParseResult parseResult) {
+        // with --help picocli tolerates arguments it could not match (e.g. a misspelled command):
+        // report them instead of printing some help with status 0
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
         Logging.apply(logging.verbosity(spec.commandLine()));
         return new CommandLine.RunLast().execute(parseResult);
     }
