@@ -341,6 +341,33 @@ class InstallationTest {
         assertThat(quiet.out()).doesNotContain("\r[").doesNotContain("epoch 3/3");
     }
 
+    /** Two runs of a "sweep" through the launcher, compared by {@code nca runs}: a table and a picture. */
+    @Test
+    void runsComparesRunFoldersOfASweep() throws Exception {
+        Path recipe = tinyRecipe("compare", 3);
+        Path sweep = temp.resolve("sweep");
+        Result a = run(300, DIST.resolve("bin/nca"), Map.of(), "train", recipe.toString(), "--output",
+                sweep.resolve("lr-a").toString());
+        Result b = run(300, DIST.resolve("bin/nca"), Map.of(), "train", recipe.toString(), "--output",
+                sweep.resolve("lr-b").toString(), "--set", "training.learning_rate=1e-4");
+        assertThat(a.status()).as(a.err()).isZero();
+        assertThat(b.status()).as(b.err()).isZero();
+
+        Path picture = temp.resolve("loss.png");
+        Result table = run(DIST.resolve("bin/nca"), Map.of(), "runs", sweep.toString(), "--plot", picture.toString());
+
+        assertThat(table.status()).as(table.err()).isZero();
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("lr-a/compare-").contains("gray-scott").endsWith("no");
+        assertThat(lines.get(2)).startsWith("lr-b/compare-").contains("training.learning_rate=1e-4");
+        assertThat(picture).isNotEmptyFile();
+        for (Result r : List.of(a, b)) {
+            Path log = Path.of(new ObjectMapper().readTree(r.out()).get("run").asText()).resolve("train.log");
+            assertThat(Files.readString(log)).contains("generating data").contains("epoch 3/3").doesNotContain("\r");
+        }
+    }
+
     /** Help and version do not use the Vector API, so the JVM prints no incubator warning for them. */
     @Test
     void helpOfTrainPrintsNoIncubatorWarning() throws Exception {

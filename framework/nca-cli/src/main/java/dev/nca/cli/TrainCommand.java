@@ -65,7 +65,7 @@ final class TrainCommand extends NcaSubcommand {
         Recipe r = from == null ? RecipeLoader.load(recipe, overrides)
                 : RecipeLoader.parse(from.checkpoint().recipe(), resume + " (recipe)", overrides);
         RunSummary summary;
-        try (HostSession session = openHost(); RunLogFile log = RunLogFile.begin()) {
+        try (RunLogFile log = RunLogFile.begin(); HostSession session = openHost()) {
             ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions(), session.engines());
             Path root = output != null ? output : Path.of(r.output().directory());
             boolean bar = root().environment().stderrTerminal() && !root().loggingOptions().quiet();
