@@ -31,7 +31,7 @@ class TrainingWithoutResultTest {
     @Test
     void interruptedRunThrowsRunWithoutResultAndRecordsTheInterruption() throws IOException {
         ExperimentPlan plan = ExperimentPlan.resolve(dev.nca.runtime.recipe.RecipeLoader.parse(TestExtensions.RECIPE,
-                "test.toml", Map.of("training.epochs", "5")), extensions);
+                "test.toml", Map.of("training.epochs", "5")), extensions, TestExtensions.engines());
         AtomicReference<Path> folder = new AtomicReference<>();
         // the console hook runs on the training thread just before the first epoch: interrupt it there
         TrainingConsole console = new TrainingConsole(false, dir -> {
