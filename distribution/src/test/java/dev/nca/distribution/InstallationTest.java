@@ -113,8 +113,8 @@ class InstallationTest {
             if (jar.startsWith("nca-")) {
                 continue;
             }
-            String artifact = jar.replaceFirst("-linux-x86_64\\.jar$", ".jar").replaceFirst("-[0-9][^-]*(-[^-]+)*\\.jar$", "")
-                    .replaceFirst("-9999\\.0-.*$", "");
+            String artifact = jar.replaceFirst("-linux-x86_64\\.jar$", ".jar")
+                    .replaceFirst("-[0-9][^-]*(-[^-]+)*\\.jar$", "").replaceFirst("-9999\\.0-.*$", "");
             if (!java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(artifact)
                     + "(?![A-Za-z0-9-])").matcher(notice).find()) {
                 unlisted.add(jar + " (" + artifact + ")");

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nca check RECIPE... [--set TABLE.KEY=VALUE]...}: reads recipes (with the overrides applied) and validates them against the loaded plugins without
+ * {@code nca check RECIPE... [--set TABLE.KEY=VALUE]...}: reads recipes (with the overrides
+ * applied) and validates them against the loaded plugins without
  * generating data or training. Prints one JSON array (one entry per recipe, in order); every
  * problem also goes to standard error as {@code nca: <message>}; exit status 2 if any recipe is
  * invalid.

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca train RECIPE} or {@code nca train --resume CHECKPOINT}: trains an NCA as the recipe says and prints a JSON summary (run folder,
- * losses) on standard output; progress and logs go to standard error: a progress bar only when standard error is a terminal and
- * {@code -q} is not given, log lines otherwise.
+ * losses) on standard output; progress and logs go to standard error: a progress bar only when
+ * standard error is a terminal and {@code -q} is not given, log lines otherwise.
  */
 @Command(name = "train", description = {"Train an NCA from a TOML recipe. Results go to a new run folder"
         + " under the recipe's output.directory: resolved recipe, provenance, metrics.jsonl, checkpoints,"

@@ -52,7 +52,8 @@ class RunsCommandTest extends EvalPluginCommandTest {
             assertThat(time).isBetween(before, Instant.now());
         }
         JsonNode provenance = JSON.readTree(run.resolve("provenance.json").toFile());
-        assertThat(provenance.get("overrides").toString()).isEqualTo("{\"training.epochs\":\"2\",\"model.hidden\":\"5\"}");
+        assertThat(provenance.get("overrides").toString())
+                .isEqualTo("{\"training.epochs\":\"2\",\"model.hidden\":\"5\"}");
         assertThat(provenance.get("slurm").toString())
                 .isEqualTo("{\"job_id\":\"4242\",\"array_job_id\":\"4240\",\"array_task_id\":\"2\"}");
         String log = Files.readString(run.resolve("train.log"));
@@ -87,8 +88,10 @@ class RunsCommandTest extends EvalPluginCommandTest {
             assertThat(row.get("epochs").asInt()).isEqualTo(records.size()).isEqualTo(i == 0 ? 3 : 2);
             assertThat(row.get("overrides").get("training.epochs").asText()).isEqualTo(i == 0 ? "3" : "2");
             assertThat(row.get("best_loss").asDouble()).isEqualTo(best);
-            assertThat(row.get("final_loss").asDouble()).isEqualTo(records.get(records.size() - 1).get("loss").asDouble());
-            assertThat(row.get("do_nothing_loss").asDouble()).isEqualTo(records.get(0).get("do_nothing_loss").asDouble());
+            double last = records.get(records.size() - 1).get("loss").asDouble();
+            assertThat(row.get("final_loss").asDouble()).isEqualTo(last);
+            assertThat(row.get("do_nothing_loss").asDouble())
+                    .isEqualTo(records.get(0).get("do_nothing_loss").asDouble());
             assertThat(row.get("seconds").asDouble()).isCloseTo(seconds, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(row.get("validation").isNull()).isTrue();
             assertThat(row.get("diverged").asBoolean()).isFalse();

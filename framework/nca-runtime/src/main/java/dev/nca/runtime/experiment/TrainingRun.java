@@ -159,7 +159,8 @@ public final class TrainingRun {
                     r = trainer.runEpoch(epoch);
                 } catch (DivergenceException e) {
                     progress.interrupt();
-                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(), "diverged", e.getMessage()));
+                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(),
+                            "diverged", e.getMessage()));
                     finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
                             doNothing, false);
                     trainer.close();
