@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  * {@code clusters.json}, prints a JSON summary.
  */
 @Command(name = "clusters",
-        header = "Cluster the full cell states of a rollout: how hidden channels differentiate",
+        header = "Cluster the cell states of a rollout: how hidden channels differ",
         description = {"Roll a trained NCA forward from the first frame of a trajectory of"
         + " its dataset, cluster the full states of its cells (observable and hidden channels) at every recorded"
         + " step with one k-means (k by the elbow method over --k-range, or --k), and write a cluster map per"

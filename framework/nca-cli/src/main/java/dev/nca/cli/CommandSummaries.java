@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /**
  * The command list of {@code nca --help}: one line per command, its summary, so that the list
  * stays short however long each command's own description is (that stays in the command's help).
- * The summary is the command's {@code header} if it has one, otherwise the first clause of its
+ * The summary is the command's {@code header} (whole) if it has one, otherwise the first clause of its
  * description: the text up to the first ". ", ": ", "; " or " (". Works for any command added to
  * {@link NcaCommand}, without a list to keep in step.
  */
@@ -46,9 +46,10 @@ final class CommandSummaries implements IHelpSectionRenderer {
 
     /** The one-line summary of a command (see the class documentation). */
     static String summary(UsageMessageSpec usage) {
-        String text = usage.header().length > 0 ? usage.header()[0]
-                : usage.description().length > 0 ? usage.description()[0] : "";
-        text = text.strip();
+        if (usage.header().length > 0) {
+            return cut(usage.header()[0].strip());
+        }
+        String text = usage.description().length > 0 ? usage.description()[0].strip() : "";
         int end = text.length();
         for (String stop : List.of(". ", ": ", "; ", " (")) {
             int at = text.indexOf(stop);
@@ -60,6 +61,10 @@ final class CommandSummaries implements IHelpSectionRenderer {
         if (text.endsWith(".")) {
             text = text.substring(0, text.length() - 1);
         }
+        return cut(text);
+    }
+
+    private static String cut(String text) {
         return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY - 3).stripTrailing() + "...";
     }
 }

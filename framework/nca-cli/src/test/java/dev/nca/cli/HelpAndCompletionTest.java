@@ -64,8 +64,8 @@ class HelpAndCompletionTest {
         assertThat(CommandSummaries.summary(usage)).isEqualTo("Print the version");
         usage.description("x".repeat(100));
         assertThat(CommandSummaries.summary(usage)).hasSize(CommandSummaries.MAX_SUMMARY).endsWith("...");
-        usage.header("Short header");
-        assertThat(CommandSummaries.summary(usage)).isEqualTo("Short header");
+        usage.header("Short header: kept whole (not cut at the colon)");
+        assertThat(CommandSummaries.summary(usage)).isEqualTo("Short header: kept whole (not cut at the colon)");
     }
 
     @Test
