@@ -98,6 +98,31 @@ class InstallationTest {
         assertThat(lib).noneMatch(name -> name.matches("(nd4j-.*|openblas|javacpp)-platform-.*"));
     }
 
+    /**
+     * The installation carries the Apache-2.0 LICENSE and a NOTICE naming every third-party
+     * library in lib/ by its artifact id (the jar name without version and platform classifier).
+     */
+    @Test
+    void licenceAndNoticeCoverEveryShippedLibrary() throws IOException {
+        assertThat(Files.readString(DIST.resolve("LICENSE"))).contains("Apache License", "Version 2.0, January 2004",
+                "END OF TERMS AND CONDITIONS");
+        String notice = Files.readString(DIST.resolve("NOTICE"));
+        assertThat(notice).contains("Apache License, Version 2.0", "emoji-datasource-google");
+        List<String> unlisted = new ArrayList<>();
+        for (String jar : fileNames(DIST.resolve("lib"))) {
+            if (jar.startsWith("nca-")) {
+                continue;
+            }
+            String artifact = jar.replaceFirst("-linux-x86_64\\.jar$", ".jar")
+                    .replaceFirst("-[0-9][^-]*(-[^-]+)*\\.jar$", "").replaceFirst("-9999\\.0-.*$", "");
+            if (!java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(artifact)
+                    + "(?![A-Za-z0-9-])").matcher(notice).find()) {
+                unlisted.add(jar + " (" + artifact + ")");
+            }
+        }
+        assertThat(unlisted).as("jars in lib/ that NOTICE does not list").isEmpty();
+    }
+
     @Test
     void onlyTheCommandLineJarConfiguresLogging() throws IOException {
         List<String> configured = new ArrayList<>();
@@ -202,14 +227,7 @@ class InstallationTest {
      */
     @Test
     void residentMemoryThresholdReachesTheTrainer() throws Exception {
-        Path recipe = temp.resolve("gc.toml");
-        Files.writeString(recipe, String.join("\n",
-                "[experiment]", "name = \"gc\"", "seed = 3",
-                "[data]", "dataset = \"gray-scott\"",
-                "[data.params]", "size = 8", "steps = 64", "save_every = 16", "trajectories = 1", "patches = 1",
-                "patch_min = 2", "patch_max = 3",
-                "[model]", "channels = 4", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
-                "[training]", "schedule = \"transitions\"", "epochs = 3", "minibatch = 4", ""));
+        Path recipe = tinyRecipe("gc", 3);
         Path runs = temp.resolve("gc-runs");
 
         Result tiny = run(300, DIST.resolve("bin/nca"), Map.of("NCA_GC_RSS", "1m"), "train", recipe.toString(),
@@ -276,6 +294,89 @@ class InstallationTest {
 
     private static String engineDetails(String benchJson) throws IOException {
         return new ObjectMapper().readTree(benchJson).get("engines").get(0).get("details").asText();
+    }
+
+    /** A training recipe that runs in seconds: Gray-Scott on an 8x8 lattice, {@code epochs} epochs. */
+    private Path tinyRecipe(String name, int epochs) throws IOException {
+        Path recipe = temp.resolve(name + ".toml");
+        Files.writeString(recipe, String.join("\n",
+                "[experiment]", "name = \"" + name + "\"", "seed = 3",
+                "[data]", "dataset = \"gray-scott\"",
+                "[data.params]", "size = 8", "steps = 64", "save_every = 16", "trajectories = 1", "patches = 1",
+                "patch_min = 2", "patch_max = 3",
+                "[model]", "channels = 4", "observable = 2", "kernels = \"id-lap\"", "activation = \"relu\"",
+                "[training]", "schedule = \"transitions\"", "epochs = " + epochs, "minibatch = 4", ""));
+        return recipe;
+    }
+
+    /**
+     * {@code nca train r.toml 2> file}: standard error is a file, so the progress goes there as
+     * log lines and the file holds no carriage-return bar frames.
+     */
+    @Test
+    void progressToAFileIsLogLinesWithoutBarFrames() throws Exception {
+        Path recipe = tinyRecipe("to-file", 4);
+        Result result = run(300, DIST.resolve("bin/nca"), Map.of(), "train", recipe.toString(), "--output",
+                temp.resolve("runs").toString());
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(result.err()).doesNotContain("\r").contains("epoch 4/4  loss ");
+    }
+
+    /**
+     * On a terminal (a pseudo-terminal made by util-linux {@code script}) the bar is drawn, and
+     * {@code -q} hides it.
+     */
+    @Test
+    void progressBarOnATerminalOnlyAndHiddenByQuiet() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(script),
+                "util-linux script(1) is not installed: the terminal case is not tested");
+        Path recipe = tinyRecipe("on-terminal", 3);
+        String train = DIST.resolve("bin/nca") + " train " + recipe + " --output " + temp.resolve("runs");
+        Result bar = run(300, script, Map.of(), "-qec", train, "/dev/null");
+        Result quiet = run(300, script, Map.of(), "-qec", train + " -q", "/dev/null");
+        assertThat(bar.status()).as(bar.out()).isZero();
+        assertThat(bar.out()).contains("\r[==========").contains("epoch 3/3  loss ");
+        assertThat(quiet.status()).as(quiet.out()).isZero();
+        assertThat(quiet.out()).doesNotContain("\r[").doesNotContain("epoch 3/3");
+    }
+
+    /** Two runs of a "sweep" through the launcher, compared by {@code nca runs}: a table and a picture. */
+    @Test
+    void runsComparesRunFoldersOfASweep() throws Exception {
+        Path recipe = tinyRecipe("compare", 3);
+        Path sweep = temp.resolve("sweep");
+        Result a = run(300, DIST.resolve("bin/nca"), Map.of(), "train", recipe.toString(), "--output",
+                sweep.resolve("lr-a").toString());
+        Result b = run(300, DIST.resolve("bin/nca"), Map.of(), "train", recipe.toString(), "--output",
+                sweep.resolve("lr-b").toString(), "--set", "training.learning_rate=1e-4");
+        assertThat(a.status()).as(a.err()).isZero();
+        assertThat(b.status()).as(b.err()).isZero();
+
+        Path picture = temp.resolve("loss.png");
+        Result table = run(DIST.resolve("bin/nca"), Map.of(), "runs", sweep.toString(), "--plot", picture.toString());
+
+        assertThat(table.status()).as(table.err()).isZero();
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("lr-a/compare-").contains("gray-scott").endsWith("no");
+        assertThat(lines.get(2)).startsWith("lr-b/compare-").contains("training.learning_rate=1e-4");
+        assertThat(picture).isNotEmptyFile();
+        for (Result r : List.of(a, b)) {
+            Path log = Path.of(new ObjectMapper().readTree(r.out()).get("run").asText()).resolve("train.log");
+            assertThat(Files.readString(log)).contains("generating data").contains("epoch 3/3").doesNotContain("\r");
+        }
+    }
+
+    /** Help and version do not use the Vector API, so the JVM prints no incubator warning for them. */
+    @Test
+    void helpOfTrainPrintsNoIncubatorWarning() throws Exception {
+        Result help = run(DIST.resolve("bin/nca"), Map.of(), "train", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("Usage: nca train");
+        assertThat(help.err()).doesNotContain("incubator");
+        Result helpCommand = run(DIST.resolve("bin/nca"), Map.of(), "help", "bench");
+        assertThat(helpCommand.err()).doesNotContain("incubator");
     }
 
     /** NCA_VECTOR=0 keeps the JVM off the incubating Vector API (and its warning line). */

@@ -16,10 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nca check RECIPE...}: reads recipes (and sweep files, every point) and validates them against the loaded plugins without
+ * {@code nca check RECIPE... [--set TABLE.KEY=VALUE]...}: reads recipes (with the overrides
+ * applied; sweep files too, every point) and validates them against the loaded plugins without
  * generating data or training. Prints one JSON array (one entry per recipe, in order); every
  * problem also goes to standard error as {@code nca: <message>}; exit status 2 if any recipe is
  * invalid.
@@ -34,6 +36,11 @@ final class CheckCommand extends NcaSubcommand {
     @Parameters(arity = "1..*", paramLabel = "RECIPE", description = "Recipe files (TOML).")
     private List<Path> recipes = new ArrayList<>();
 
+    @Option(names = "--set", paramLabel = "TABLE.KEY=VALUE",
+            description = "Override a recipe value as nca train --set would, e.g. --set training.epochs=10"
+                    + " (repeatable; applied to every RECIPE).")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
     @Override
     protected int run() throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
@@ -44,6 +51,10 @@ final class CheckCommand extends NcaSubcommand {
                 entry.put("recipe", file.toString());
                 try {
                     if (SweepValidation.isSweepFile(file)) {
+                        if (!overrides.isEmpty()) {
+                            throw new NcaException(file + " is a sweep file; --set applies to recipes (put fixed"
+                                    + " overrides in the sweep file's set = [...])");
+                        }
                         SweepSpec sweep = SweepLoader.load(file);
                         List<SweepPoint> points = PointExpander.expand(sweep);
                         SweepValidation.check(sweep, points, session.extensions(), session.engines());
@@ -53,7 +64,7 @@ final class CheckCommand extends NcaSubcommand {
                         results.add(entry);
                         continue;
                     }
-                    Recipe recipe = RecipeLoader.load(file, Map.of());
+                    Recipe recipe = RecipeLoader.load(file, overrides);
                     ExperimentPlan plan = ExperimentPlan.resolve(recipe, session.extensions(), session.engines());
                     entry.put("valid", true);
                     entry.put("experiment", recipe.experiment().name());

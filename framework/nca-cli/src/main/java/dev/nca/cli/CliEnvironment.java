@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param home      the distribution directory (system property {@value #HOME_PROPERTY}, set by
  *                  {@code bin/nca}); empty when run from an IDE or a test, in which case only
  *                  class-path extensions and explicit plugin directories are used
+ * @param stderrTerminal whether standard error is a terminal (system property
+ *                  {@value #STDERR_TERMINAL_PROPERTY}, set by {@code bin/nca} from {@code [ -t 2 ]};
+ *                  false when unknown): progress bars are drawn only then
  */
-public record CliEnvironment(Map<String, String> variables, Optional<Path> home) {
+public record CliEnvironment(Map<String, String> variables, Optional<Path> home, boolean stderrTerminal) {
 
     /** Environment variable with extra plugin directories, separated by the platform path separator. */
     public static final String PLUGINS_VARIABLE = "NCA_PLUGINS";
@@ -22,16 +25,28 @@ public record CliEnvironment(Map<String, String> variables, Optional<Path> home)
     /** System property naming the distribution directory. */
     public static final String HOME_PROPERTY = "nca.home";
 
+    /** System property saying whether standard error is a terminal ({@code true}/{@code false}). */
+    public static final String STDERR_TERMINAL_PROPERTY = "nca.stderr.terminal";
+
     public CliEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
         Objects.requireNonNull(home, "home");
     }
 
-    /** The environment of this process: {@link System#getenv()} and the {@value #HOME_PROPERTY} property. */
+    /** An environment whose standard error is not a terminal. */
+    public CliEnvironment(Map<String, String> variables, Optional<Path> home) {
+        this(variables, home, false);
+    }
+
+    /**
+     * The environment of this process: {@link System#getenv()} and the {@value #HOME_PROPERTY} and
+     * {@value #STDERR_TERMINAL_PROPERTY} properties.
+     */
     public static CliEnvironment fromSystem() {
         String home = System.getProperty(HOME_PROPERTY);
         return new CliEnvironment(System.getenv(),
-                home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home)));
+                home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home)),
+                Boolean.getBoolean(STDERR_TERMINAL_PROPERTY));
     }
 
     /** No variables and no distribution directory: class-path extensions only. */

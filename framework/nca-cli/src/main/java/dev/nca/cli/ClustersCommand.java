@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
  * number of clusters chosen by the elbow method unless fixed; writes cluster maps over time and
  * {@code clusters.json}, prints a JSON summary.
  */
-@Command(name = "clusters", description = {"Roll a trained NCA forward from the first frame of a trajectory of"
+@Command(name = "clusters",
+        header = "Cluster the cell states of a rollout: how hidden channels differ",
+        description = {"Roll a trained NCA forward from the first frame of a trajectory of"
         + " its dataset, cluster the full states of its cells (observable and hidden channels) at every recorded"
         + " step with one k-means (k by the elbow method over --k-range, or --k), and write a cluster map per"
         + " step beside the observable channels, an animated GIF, an overview, the elbow plot and clusters.json."})

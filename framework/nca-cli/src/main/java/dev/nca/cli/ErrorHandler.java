@@ -2,6 +2,7 @@ package dev.nca.cli;
 
 import com.google.inject.ProvisionException;
 import dev.nca.api.NcaException;
+import dev.nca.runtime.experiment.RunWithoutResultException;
 import java.io.PrintWriter;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -15,6 +16,8 @@ import picocli.CommandLine.ParseResult;
  * <ul>
  *   <li>invalid arguments and {@link NcaException} (the user can fix it):
  *       {@code nca: <message>}, status {@value #USER_ERROR};</li>
+ *   <li>a run that started but ended without a usable result ({@link RunWithoutResultException}:
+ *       diverged, interrupted): {@code nca: <message>}, status {@value #NO_RESULT};</li>
  *   <li>anything else (a bug): {@code nca: internal error: <message>}, status
  *       {@value #INTERNAL_ERROR}.</li>
  * </ul>
@@ -26,6 +29,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     static final int USER_ERROR = 2;
     /** Exit status for unexpected failures. */
     static final int INTERNAL_ERROR = 1;
+    /** Exit status for a run that ended without a usable result (diverged, interrupted). */
+    static final int NO_RESULT = 3;
 
     private final LoggingOptions logging;
 
@@ -51,7 +56,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         int status;
         if (userError != null) {
             err.println("nca: " + userError.getMessage());
-            status = USER_ERROR;
+            status = userError instanceof RunWithoutResultException ? NO_RESULT : USER_ERROR;
         } else {
             err.println("nca: internal error: " + message(ex)
                     + (logging.verbose() ? "" : " (run with -v for the stack trace)"));

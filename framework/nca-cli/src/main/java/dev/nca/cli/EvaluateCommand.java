@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
  * over a long horizon and prints the errors as JSON; writes {@code evaluation.json}, an
  * NCA-versus-truth picture and error plots.
  */
-@Command(name = "evaluate", description = {"Roll a trained NCA from the first frame of every held-out (or, with"
+@Command(name = "evaluate",
+        header = "Measure a trained NCA against held-out data over long rollouts",
+        description = {"Roll a trained NCA from the first frame of every held-out (or, with"
         + " --from train, training) trajectory of its dataset and measure, at every frame time, the Euclidean"
         + " error ||x - y|| between its observable channels and the data and the relative error ||x - y|| / ||y||,"
         + " averaged over trajectories. Prints JSON; writes evaluation.json, comparison.png (NCA over truth,"

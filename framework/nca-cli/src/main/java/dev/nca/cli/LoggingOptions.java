@@ -29,6 +29,11 @@ public final class LoggingOptions {
         quiet |= on;
     }
 
+    /** Whether {@code -q} was given (no progress bar then, only warnings and errors). */
+    public boolean quiet() {
+        return quiet;
+    }
+
     /** Whether {@code -v} was given (stack traces are printed for errors then). */
     public boolean verbose() {
         return verbose;

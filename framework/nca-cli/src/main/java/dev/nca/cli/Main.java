@@ -3,6 +3,7 @@ package dev.nca.cli;
 import com.google.inject.Module;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** Entry point of the {@code nca} command (started by {@code bin/nca}). */
 public final class Main {
@@ -45,6 +46,7 @@ public final class Main {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
         return commandLine;
     }
 }

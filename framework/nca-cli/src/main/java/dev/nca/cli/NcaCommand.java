@@ -24,15 +24,18 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Neural cellular automata that learn local rules from spatio-temporal data.",
         footer = {"", "Results go to standard output, logs to standard error.",
-                "Exit status: 0 success, 1 internal error, 2 invalid input (the message says what to fix)."},
+                "Exit status: 0 success, 1 internal error, 2 invalid input (the message says",
+                "what to fix), 3 a run ended without a usable result (diverged, interrupted)."},
         subcommands = {
             HelpCommand.class,
             BenchCommand.class,
             CheckCommand.class,
             ClustersCommand.class,
+            CompletionCommand.class,
             DataCommand.class,
             EvaluateCommand.class,
             PluginsCommand.class,
+            RunsCommand.class,
             SimulateCommand.class,
             SweepCommand.class,
             TrainCommand.class,
@@ -51,9 +54,11 @@ public final class NcaCommand implements Callable<Integer> {
     private HostOptions host;
 
     private final String frameworkVersion;
+    private final CliEnvironment environment;
 
     NcaCommand(CliEnvironment environment, String frameworkVersion, List<Module> overrides) {
         this.frameworkVersion = Objects.requireNonNull(frameworkVersion, "frameworkVersion");
+        this.environment = Objects.requireNonNull(environment, "environment");
         this.host = new HostOptions(environment, frameworkVersion, overrides);
     }
 
@@ -70,10 +75,17 @@ public final class NcaCommand implements Callable<Integer> {
     }
 
     /**
-     * The execution strategy: applies {@code -v}/{@code -q} to logging, then runs the last
-     * command given.
+     * The execution strategy: rejects unmatched arguments, applies {@code -v}/{@code -q} to
+     * logging, then runs the last command given.
      */
     int execute(ParseResult parseResult) {
+        // with --help picocli tolerates arguments it could not match (e.g. a misspelled command):
+        // report them instead of printing some help with status 0
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
         Logging.apply(logging.verbosity(spec.commandLine()));
         return new CommandLine.RunLast().execute(parseResult);
     }
@@ -86,6 +98,11 @@ public final class NcaCommand implements Callable<Integer> {
     /** The {@code -v}/{@code -q} options. */
     public LoggingOptions loggingOptions() {
         return logging;
+    }
+
+    /** What the command line reads from outside its arguments (environment, distribution, terminal). */
+    public CliEnvironment environment() {
+        return environment;
     }
 
     /** The nca version, e.g. {@code 0.1.0-SNAPSHOT}. */

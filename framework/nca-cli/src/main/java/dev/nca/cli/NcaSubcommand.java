@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
  * <p>A command implements {@link #run()}, writes results (tables, JSON) to {@link #out()} and
  * nothing else there, logs through SLF4J (which goes to standard error), and throws
  * {@link dev.nca.api.NcaException} for anything the user must fix: the command line prints its
- * message as {@code nca: <message>} and exits with status 2. Any other exception is reported as
- * an internal error (status 1).
+ * message as {@code nca: <message>} and exits with status 2 (status 3 for a
+ * {@link dev.nca.runtime.experiment.RunWithoutResultException}: a run that diverged or was
+ * interrupted). Any other exception is reported as an internal error (status 1).
  */
 @Command(mixinStandardHelpOptions = true)
 public abstract class NcaSubcommand implements Callable<Integer> {

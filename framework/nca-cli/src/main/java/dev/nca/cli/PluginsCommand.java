@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
  * problems met while loading. Does not load the ND4J backend, so it stays fast.
  */
 @Command(name = "plugins",
+        header = "List the loaded plugins and the extension names recipes can use",
         description = {"List the loaded plugins, the extensions each extension point offers (the names"
                 + " recipes use) and any plugin that failed to load, with the reason."})
 final class PluginsCommand extends NcaSubcommand {

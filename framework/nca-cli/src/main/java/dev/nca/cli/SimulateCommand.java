@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
  * {@code nca simulate CHECKPOINT --steps N}: rolls a trained NCA forward from a data frame and writes
  * pictures of every recorded state, a strip and an animated GIF; prints a JSON summary.
  */
-@Command(name = "simulate", description = {"Roll a trained NCA forward from the first frame of a trajectory of"
+@Command(name = "simulate",
+        header = "Roll a trained NCA forward: PNG frames, a strip and an animation",
+        description = {"Roll a trained NCA forward from the first frame of a trajectory of"
         + " its dataset and write a PNG of every recorded state (observable channels, then hidden channels"
         + " three at a time as RGB), a strip of up to 8 of them and an animated GIF with a step counter."})
 final class SimulateCommand extends NcaSubcommand {

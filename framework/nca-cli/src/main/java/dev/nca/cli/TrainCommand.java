@@ -6,6 +6,7 @@ import dev.nca.runtime.experiment.ExperimentPlan;
 import dev.nca.runtime.experiment.Provenance;
 import dev.nca.runtime.experiment.ResumePoint;
 import dev.nca.runtime.experiment.RunSummary;
+import dev.nca.runtime.experiment.TrainingConsole;
 import dev.nca.runtime.experiment.TrainingRun;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca train RECIPE} or {@code nca train --resume CHECKPOINT}: trains an NCA as the recipe says and prints a JSON summary (run folder,
- * losses) on standard output; progress and logs go to standard error.
+ * losses) on standard output; progress and logs go to standard error: a progress bar only when
+ * standard error is a terminal and {@code -q} is not given, log lines otherwise.
  */
 @Command(name = "train", description = {"Train an NCA from a TOML recipe. Results go to a new run folder"
         + " under the recipe's output.directory: resolved recipe, provenance, metrics.jsonl, checkpoints,"
@@ -63,11 +65,18 @@ final class TrainCommand extends NcaSubcommand {
         Recipe r = from == null ? RecipeLoader.load(recipe, overrides)
                 : RecipeLoader.parse(from.checkpoint().recipe(), resume + " (recipe)", overrides);
         RunSummary summary;
-        try (HostSession session = openHost()) {
+        try (RunLogFile log = RunLogFile.begin(); HostSession session = openHost()) {
             ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions(), session.engines());
             Path root = output != null ? output : Path.of(r.output().directory());
-            summary = new TrainingRun(plan, new Provenance(root().frameworkVersion(), session.extensions()), root,
-                    from).run();
+            boolean bar = root().environment().stderrTerminal() && !root().loggingOptions().quiet();
+            Provenance provenance = new Provenance(root().frameworkVersion(), session.extensions(), overrides,
+                    root().environment().variables());
+            try {
+                summary = new TrainingRun(plan, provenance, root, from, new TrainingConsole(bar, log::writeInto)).run();
+            } catch (RuntimeException e) {
+                log.line("nca: " + e.getMessage());
+                throw e;
+            }
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", summary.directory().toString());

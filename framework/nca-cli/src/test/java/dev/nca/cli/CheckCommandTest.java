@@ -79,4 +79,21 @@ class CheckCommandTest extends EvalPluginCommandTest {
         assertThat(run.err()).contains("nca: " + json.get(0).get("error").asText())
                 .contains("nca: " + json.get(2).get("error").asText()).doesNotContain("Exception");
     }
+
+    @Test
+    void setOverridesAreCheckedAsTrainWouldApplyThem() throws IOException {
+        Path recipe = Files.writeString(temp.resolve("good.toml"), EvalTestPlugin.RECIPE);
+
+        CliRun fixed = nca("check", recipe.toString(), "--set", "data.params.rate=0.25", "--set",
+                "experiment.name=renamed");
+        CliRun broken = nca("check", recipe.toString(), "--set", "data.params.rate=50.0");
+        CliRun unknown = nca("check", recipe.toString(), "--set", "training.epoch=3");
+
+        assertThat(fixed.status()).as(fixed.err()).isZero();
+        assertThat(JSON.readTree(fixed.out()).get(0).get("experiment").asText()).isEqualTo("renamed");
+        assertThat(broken.status()).isEqualTo(2);
+        assertThat(JSON.readTree(broken.out()).get(0).get("error").asText()).contains("'rate'").contains("50");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("epoch");
+    }
 }

@@ -42,6 +42,15 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void runWithoutResultExitsWithThree() {
+        CliRun run = runFailing(() -> new dev.nca.runtime.experiment.RunWithoutResultException(
+                "training diverged at epoch 4", new ArithmeticException("NaN")), "fail");
+
+        assertThat(run.status()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("nca: training diverged at epoch 4" + System.lineSeparator());
+    }
+
+    @Test
     void internalErrorPointsToVerboseAndExitsWithOne() {
         CliRun run = runFailing(() -> new IllegalStateException("buffer shape mismatch"), "fail");
 

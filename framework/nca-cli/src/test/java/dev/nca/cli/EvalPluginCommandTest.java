@@ -34,13 +34,23 @@ abstract class EvalPluginCommandTest {
 
     /** Runs {@code nca --plugins <test plugin> ARGS...} in-process. */
     static CliRun nca(String... args) {
-        return nca(java.util.List.of(), args);
+        return nca(CliEnvironment.empty(), java.util.List.of(), args);
+    }
+
+    /** Runs {@code nca --plugins <test plugin> ARGS...} in-process with the given environment. */
+    static CliRun nca(CliEnvironment environment, String... args) {
+        return nca(environment, java.util.List.of(), args);
     }
 
     /** The same, with Guice modules that override the bindings of the command's injector. */
     static CliRun nca(java.util.List<com.google.inject.Module> overrides, String... args) {
+        return nca(CliEnvironment.empty(), overrides, args);
+    }
+
+    private static CliRun nca(CliEnvironment environment, java.util.List<com.google.inject.Module> overrides,
+                              String... args) {
         String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args))
                 .toArray(String[]::new);
-        return CliRun.run(Main.commandLine(CliEnvironment.empty(), overrides), all);
+        return CliRun.run(Main.commandLine(environment, overrides), all);
     }
 }

@@ -1,5 +1,11 @@
 package dev.nca.render;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +13,8 @@ import java.util.Objects;
 
 /**
  * A map from a normalised scalar {@code t} in [0, 1] to an opaque sRGB colour, stored as a
- * 256-entry lookup table built by piecewise-linear interpolation (in sRGB) between anchor
- * colours.
+ * 256-entry lookup table: a published table (viridis) or one built by piecewise-linear
+ * interpolation (in sRGB) between anchor colours.
  *
  * <p>Lookup: {@code t} is clipped to [0, 1] and the entry {@code round(t * 255)} is returned, so
  * {@code t = 0} gives exactly the first anchor and {@code t = 1} exactly the last. NaN maps to the
@@ -38,13 +44,39 @@ public final class Colormap {
     }
 
     /**
-     * A perceptually ordered, colour-blind friendly ramp in the style of viridis: dark violet,
-     * blue, teal, green, yellow. Lightness increases monotonically from 0 to 1. Built from five
-     * hand-picked anchors (not from any published table).
+     * matplotlib's viridis (perceptually uniform, colour-blind friendly: dark violet, blue, teal,
+     * green, yellow; lightness increases monotonically): its published 256-entry table, each
+     * channel rounded to 8 bits, read from the resource {@value #VIRIDIS_RESOURCE} (CC0; origin
+     * and the command that generated it are in its header and in NOTICE).
      */
     public static Colormap viridis() {
-        return fromAnchors("viridis", new double[] {0.0, 0.25, 0.5, 0.75, 1.0},
-                new int[] {0x3B0154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725});
+        return new Colormap("viridis", ViridisTable.TABLE.clone(), DEFAULT_BAD);
+    }
+
+    /** The resource holding the viridis table: 256 lines of {@code RRGGBB} after '#' comment lines. */
+    static final String VIRIDIS_RESOURCE = "viridis.txt";
+
+    /** The viridis table, read once (immutable data, copied out to each colormap). */
+    private static final class ViridisTable {
+        static final int[] TABLE = read();
+
+        private static int[] read() {
+            try (InputStream in = Colormap.class.getResourceAsStream(VIRIDIS_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + VIRIDIS_RESOURCE + " is missing from nca-render");
+                }
+                int[] table = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).lines()
+                        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .mapToInt(l -> Integer.parseInt(l, 16)).toArray();
+                if (table.length != SIZE) {
+                    throw new IllegalStateException("resource " + VIRIDIS_RESOURCE + " has " + table.length
+                            + " colours, expected " + SIZE);
+                }
+                return table;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read resource " + VIRIDIS_RESOURCE, e);
+            }
+        }
     }
 
     /**

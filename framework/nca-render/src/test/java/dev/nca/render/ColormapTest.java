@@ -19,12 +19,15 @@ class ColormapTest {
     }
 
     @Test
-    void viridisEndpointsAreTheAnchorColours() {
+    void viridisIsMatplotlibsTable() {
         Colormap v = Colormap.viridis();
-        assertThat(v.rgb(0)).isEqualTo(0x3B0154);
+        // matplotlib 3.6.3: [matplotlib.colors.to_hex(viridis(i)) for i in (0, 64, 128, 192, 255)]
+        assertThat(v.rgb(0)).isEqualTo(0x440154);
+        assertThat(v.rgb(64 / 255.0)).isEqualTo(0x3B528B);
+        assertThat(v.rgb(0.5)).isEqualTo(0x21918C);     // entry round(127.5) = 128
+        assertThat(v.rgb(192 / 255.0)).isEqualTo(0x5EC962);
         assertThat(v.rgb(1)).isEqualTo(0xFDE725);
-        assertThat(v.rgb(0.5)).isEqualTo(0x21918C);
-        assertThat(v.rgb(Double.NEGATIVE_INFINITY)).isEqualTo(0x3B0154);
+        assertThat(v.rgb(Double.NEGATIVE_INFINITY)).isEqualTo(0x440154);
         assertThat(v.rgb(Double.POSITIVE_INFINITY)).isEqualTo(0xFDE725);
     }
 

@@ -64,7 +64,7 @@ class FrameRendererTest {
     @Test
     void constantChannelWithAutoRangeMapsToTheLowEnd() {
         BufferedImage img = FrameRenderer.builder().build().render(state(DataType.FLOAT, 1, 1, 2, 3, 3));
-        assertThat(rgb(img, 0, 0)).isEqualTo(0x3B0154).isEqualTo(rgb(img, 1, 0));
+        assertThat(rgb(img, 0, 0)).isEqualTo(0x440154).isEqualTo(rgb(img, 1, 0));
     }
 
     @Test

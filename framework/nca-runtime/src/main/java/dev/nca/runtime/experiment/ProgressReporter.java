@@ -25,7 +25,7 @@ public final class ProgressReporter {
     /**
      * @param first    the 0-based epoch this run starts at (0, or the epoch after a resumed checkpoint's)
      * @param total    the epoch count the run ends at (the recipe's epochs), > first
-     * @param terminal whether to draw a bar (true when a console is attached)
+     * @param terminal whether to draw a bar (true only when {@code out} is a terminal)
      * @param out      where the bar goes (stderr)
      */
     public ProgressReporter(long first, long total, boolean terminal, PrintStream out) {
@@ -39,9 +39,13 @@ public final class ProgressReporter {
         this.logEvery = Math.max(1, (total - first) / 20);
     }
 
-    /** A reporter drawing a bar on stderr when a console is attached. */
-    public static ProgressReporter forConsole(long first, long total) {
-        return new ProgressReporter(first, total, System.console() != null, System.err);
+    /**
+     * A reporter on standard error.
+     *
+     * @param bar draw a bar (only when standard error is a terminal); otherwise log lines
+     */
+    public static ProgressReporter onStandardError(long first, long total, boolean bar) {
+        return new ProgressReporter(first, total, bar, System.err);
     }
 
     /** Reports a finished epoch; epochs are numbered as in the whole run (a resumed run counts on). */

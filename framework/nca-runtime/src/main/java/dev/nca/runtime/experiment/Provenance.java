@@ -8,6 +8,7 @@ import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.plugin.PluginInfo;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,34 @@ import java.util.Map;
 /**
  * Where a run came from: framework version, the plugin and version behind every extension the
  * recipe uses, all loaded plugins, backend, JVM and OS, seed, the recipe file and, when known,
- * the git commit (environment variable {@code NCA_GIT_COMMIT}).
+ * the git commit (environment variable {@code NCA_GIT_COMMIT}), the {@code --set} overrides and,
+ * under Slurm, the job and array ids.
  */
 public final class Provenance {
 
+    /** Slurm's variables recorded when set: job, array job and array task ids. */
+    private static final List<String> SLURM_VARIABLES = List.of("SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID",
+            "SLURM_ARRAY_TASK_ID");
+
     private final String frameworkVersion;
     private final Extensions extensions;
+    private final Map<String, String> overrides;
+    private final Map<String, String> environment;
 
     public Provenance(String frameworkVersion, Extensions extensions) {
+        this(frameworkVersion, extensions, Map.of(), System.getenv());
+    }
+
+    /**
+     * @param overrides   the {@code --set} overrides applied to the recipe, in the order given
+     * @param environment the environment variables (the Slurm ids are read from it)
+     */
+    public Provenance(String frameworkVersion, Extensions extensions, Map<String, String> overrides,
+                      Map<String, String> environment) {
         this.frameworkVersion = frameworkVersion;
         this.extensions = extensions;
+        this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        this.environment = Map.copyOf(environment);
     }
 
     /** The provenance record of a run of {@code plan} with model {@code config}. */
@@ -48,7 +67,18 @@ public final class Provenance {
         out.put("plugins", plugins);
         out.put("parameters", config.parameterCount());
         out.put("backend", BackendInfo.describe());
-        String commit = System.getenv("NCA_GIT_COMMIT");
+        out.put("overrides", overrides);
+        Map<String, String> slurm = new LinkedHashMap<>();
+        for (String variable : SLURM_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                slurm.put(variable.substring("SLURM_".length()).toLowerCase(java.util.Locale.ROOT), value);
+            }
+        }
+        if (!slurm.isEmpty()) {
+            out.put("slurm", slurm);
+        }
+        String commit = environment.get("NCA_GIT_COMMIT");
         out.put("git_commit", commit == null || commit.isBlank() ? "unknown" : commit);
         return out;
     }

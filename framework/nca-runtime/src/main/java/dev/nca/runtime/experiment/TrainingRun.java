@@ -27,18 +27,21 @@ import dev.nca.runtime.recipe.RecipeWriter;
 import dev.nca.runtime.recipe.TrainingSection;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains an NCA as a recipe says and records everything in a {@link RunDirectory}: the resolved
  * recipe, provenance, per-epoch metrics, best and last checkpoints (written atomically), a loss
- * plot, NCA-versus-data snapshots and an animation. A diverging run (NaN/Inf) stops with a clear
- * message and keeps its best checkpoint.
+ * plot, NCA-versus-data snapshots and an animation. A diverging (NaN/Inf) or interrupted run
+ * records that in metrics.jsonl, keeps its best checkpoint and throws
+ * {@link RunWithoutResultException}.
  */
 public final class TrainingRun {
 
@@ -49,6 +52,7 @@ public final class TrainingRun {
     private final Path outputRoot;
     private final ResumePoint resume;
     private final Path exactFolder;
+    private final TrainingConsole console;
 
     /**
      * @param plan       the resolved recipe
@@ -66,15 +70,27 @@ public final class TrainingRun {
      * @param resume where to resume, or {@code null} to start from the initialisation
      */
     public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume) {
-        this(plan, provenance, outputRoot, resume, null);
+        this(plan, provenance, outputRoot, resume, TrainingConsole.logLines());
+    }
+
+    /**
+     * A run that reports its progress as {@code console} says.
+     *
+     * @param resume  where to resume, or {@code null} to start from the initialisation
+     * @param console progress bar or log lines, and who to tell about the run folder
+     */
+    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume,
+                       TrainingConsole console) {
+        this(plan, provenance, outputRoot, resume, console, null);
     }
 
     private TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume,
-                        Path exactFolder) {
+                        TrainingConsole console, Path exactFolder) {
         this.plan = plan;
         this.provenance = provenance;
         this.outputRoot = outputRoot;
         this.resume = resume;
+        this.console = Objects.requireNonNull(console, "console");
         this.exactFolder = exactFolder;
     }
 
@@ -84,7 +100,7 @@ public final class TrainingRun {
      * fixed folders.
      */
     public TrainingRun inFolder(Path folder) {
-        return new TrainingRun(plan, provenance, outputRoot, resume, java.util.Objects.requireNonNull(folder, "folder"));
+        return new TrainingRun(plan, provenance, outputRoot, resume, console, Objects.requireNonNull(folder, "folder"));
     }
 
     /** Runs the whole training and returns how it ended. */
@@ -138,6 +154,7 @@ public final class TrainingRun {
             prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
         }
         writeText(dir.provenance(), Provenance.toJson(prov));
+        console.onRunFolder().accept(dir.root());
 
         NcaEngine engine = plan.engine().create(config, data.size(), plan.dataType());
         Snapshots snapshots = new Snapshots(engine, data, spacing);
@@ -146,22 +163,41 @@ public final class TrainingRun {
         double best = Double.POSITIVE_INFINITY;
         NcaParameters bestParams = params.copy();
         int bestEpoch = -1;
-        ProgressReporter progress = ProgressReporter.forConsole(firstEpoch, epochs);
+        ProgressReporter progress = ProgressReporter.onStandardError(firstEpoch, epochs, console.progressBar());
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
             for (int epoch = firstEpoch; epoch < epochs; epoch++) {
                 NcaParameters before = params.copy();
                 EpochResult r;
                 try {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new IllegalStateException("interrupted before epoch " + epoch);
+                    }
                     r = trainer.runEpoch(epoch);
                 } catch (DivergenceException e) {
                     progress.interrupt();
-                    metrics.append(Map.of("epoch", epoch, "diverged", e.getMessage()));
+                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(),
+                            "diverged", e.getMessage()));
                     finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
                             doNothing, false);
                     trainer.close();
                     engine.close();
-                    throw new NcaException(e.getMessage() + " Run folder: " + dir.root(), e);
+                    throw new RunWithoutResultException(e.getMessage() + " Run folder: " + dir.root(), e);
+                } catch (RuntimeException e) {
+                    if (!Thread.interrupted()) {
+                        throw e;
+                    }
+                    // interrupted (e.g. by an embedding application): keep what was done, then stay interrupted
+                    progress.interrupt();
+                    String message = "training was interrupted during epoch " + epoch;
+                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(), "interrupted", message));
+                    finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
+                            doNothing, false);
+                    trainer.close();
+                    engine.close();
+                    Thread.currentThread().interrupt();
+                    throw new RunWithoutResultException(message + "; the best checkpoint so far is kept. Run folder: "
+                            + dir.root(), e);
                 }
                 losses.add(r.loss());
                 if (epoch == 0) {
@@ -257,6 +293,7 @@ public final class TrainingRun {
     private static Map<String, Object> metricsLine(EpochResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", r.epoch());
+        m.put("time", Instant.now().toString());
         m.put("loss", r.loss());
         m.put("batch_losses", r.batchLosses());
         m.put("seconds", r.seconds());
