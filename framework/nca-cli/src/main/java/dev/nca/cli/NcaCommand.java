@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 success, 1 internal error, 2 invalid input (the message says what to fix)."},
         subcommands = {
             HelpCommand.class,
+            AnalyseCommand.class,
             BenchCommand.class,
             CheckCommand.class,
             ClustersCommand.class,

@@ -76,8 +76,10 @@ public final class PerturbationAnalysis {
         INDArray base = at == 0 ? start.dup() : SteppedRollout.run(engine, params, start, new int[] {at}, seed,
                 Progress.NONE, "rollout to the perturbation step").get(0);
         int positions = grid.length * grid.length;
-        INDArray batch = Nd4j.concat(0, java.util.Collections.nCopies(positions + 2, base).toArray(new INDArray[0]))
-                .dup('c');
+        INDArray batch = Nd4j.create(base.dataType(), positions + 2, base.size(1), size, size);
+        for (int b = 0; b < positions + 2; b++) {
+            batch.slice(b).assign(base.slice(0));
+        }
         for (int i = 0; i < grid.length; i++) {
             for (int j = 0; j < grid.length; j++) {
                 patch.addTo(batch, 2 + i * grid.length + j, grid[i], grid[j]);

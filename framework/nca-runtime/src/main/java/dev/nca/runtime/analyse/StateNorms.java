@@ -22,9 +22,18 @@ final class StateNorms {
      * @param b {@code [B', C, S, S]}
      */
     static double rms(INDArray a, int i, INDArray b, int j, int observable) {
-        INDArray x = observable(a, observable).slice(i);
-        INDArray y = observable(b, observable).slice(j);
-        INDArray d = x.sub(y);
-        return Math.sqrt(d.mul(d).meanNumber().doubleValue());
+        double[] x = sample(a, i, observable);
+        double[] y = sample(b, j, observable);
+        double sum = 0;
+        for (int k = 0; k < x.length; k++) {
+            sum += (x[k] - y[k]) * (x[k] - y[k]);
+        }
+        return Math.sqrt(sum / x.length);
+    }
+
+    /** The first {@code observable} channels of sample {@code i} as a row-major copy. */
+    private static double[] sample(INDArray states, int i, int observable) {
+        return states.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, observable), NDArrayIndex.all(),
+                NDArrayIndex.all()).dup('c').data().asDouble();
     }
 }

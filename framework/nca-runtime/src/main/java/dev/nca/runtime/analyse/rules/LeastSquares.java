@@ -2,8 +2,9 @@ package dev.nca.runtime.analyse.rules;
 
 /**
  * Linear least squares {@code min ||X w - y||_2} by Householder QR, in double precision, for tall
- * matrices given as columns. A column that is (numerically) a combination of earlier ones gets
- * coefficient 0.
+ * matrices given as columns. A column that is (numerically, relative to the largest column) a
+ * combination of earlier ones gets coefficient 0; the others are the least-squares solution on
+ * the remaining columns.
  */
 public final class LeastSquares {
 
@@ -35,40 +36,52 @@ public final class LeastSquares {
             a[j] = columns[j].clone();
         }
         double[] b = y.clone();
-        double[] diagonal = new double[p];
-        for (int k = 0; k < p; k++) {
+        double largest = 0;
+        for (double[] col : a) {
             double norm = 0;
-            for (int i = k; i < n; i++) {
-                norm = Math.hypot(norm, a[k][i]);
+            for (double v : col) {
+                norm = Math.hypot(norm, v);
             }
-            if (norm == 0) {
+            largest = Math.max(largest, norm);
+        }
+        double[] diagonal = new double[p];
+        int[] pivotRow = new int[p];
+        int row = 0;
+        for (int k = 0; k < p; k++) {
+            pivotRow[k] = -1;
+            if (row >= n) {
                 continue;
             }
-            if (a[k][k] < 0) {
+            double norm = 0;
+            for (int i = row; i < n; i++) {
+                norm = Math.hypot(norm, a[k][i]);
+            }
+            if (norm <= RANK_TOLERANCE * largest) {
+                continue;
+            }
+            if (a[k][row] < 0) {
                 norm = -norm;
             }
-            for (int i = k; i < n; i++) {
+            for (int i = row; i < n; i++) {
                 a[k][i] /= norm;
             }
-            a[k][k] += 1;
+            a[k][row] += 1;
             for (int j = k + 1; j < p; j++) {
-                reflect(a[k], a[j], k, n);
+                reflect(a[k], a[j], row, n);
             }
-            reflect(a[k], b, k, n);
+            reflect(a[k], b, row, n);
             diagonal[k] = -norm;
-        }
-        double largest = 0;
-        for (double d : diagonal) {
-            largest = Math.max(largest, Math.abs(d));
+            pivotRow[k] = row++;
         }
         double[] w = new double[p];
         for (int k = p - 1; k >= 0; k--) {
-            if (Math.abs(diagonal[k]) <= RANK_TOLERANCE * largest) {
+            if (pivotRow[k] < 0) {
                 continue;
             }
-            double s = b[k];
+            int r = pivotRow[k];
+            double s = b[r];
             for (int j = k + 1; j < p; j++) {
-                s -= a[j][k] * w[j];
+                s -= a[j][r] * w[j];
             }
             w[k] = s / diagonal[k];
         }
