@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                 "what to fix), 3 a run ended without a usable result (diverged, interrupted)."},
         subcommands = {
             HelpCommand.class,
+            AnalyseCommand.class,
             BenchCommand.class,
             CheckCommand.class,
             ClustersCommand.class,

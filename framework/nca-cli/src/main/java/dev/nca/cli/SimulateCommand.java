@@ -60,6 +60,12 @@ final class SimulateCommand extends NcaSubcommand {
             description = "Folder for the pictures (default: <run folder>/simulate-<timestamp>/).")
     private Path out;
 
+    @Option(names = "--npy", paramLabel = "FILE",
+            description = "Also write the recorded states, all channels, as one float array [T, C, S, S] to FILE"
+                    + " (.npy, in the recorded order) and the recorded steps as [T] to FILE with '.steps.npy' in"
+                    + " place of '.npy'.")
+    private Path npy;
+
     @Option(names = "--seed", paramLabel = "S",
             description = "Seed of the random update masks (default: derived from the recipe seed).")
     private Long seed;
@@ -91,8 +97,18 @@ final class SimulateCommand extends NcaSubcommand {
             SimulationWriter.Output files;
             try (SimulationWriter writer = new SimulationWriter(folder, data, recorded);
                  NcaEngine engine = model.engine(data.size())) {
-                new Simulator(engine, model.parameters()).run(start, steps, k, maskSeed, writer);
+                RolloutArrays arrays = npy == null ? null : new RolloutArrays(recorded.length);
+                new Simulator(engine, model.parameters()).run(start, steps, k, maskSeed, (step, state) -> {
+                    writer.accept(step, state);
+                    if (arrays != null) {
+                        arrays.accept(step, state);
+                    }
+                });
                 files = writer.finish();
+                if (arrays != null) {
+                    json.put("npy", arrays.write(npy).toString());
+                    json.put("npy_steps", RolloutArrays.stepsFile(npy).toString());
+                }
             }
             json.put("checkpoint", checkpoint.toString());
             json.put("from", seedCell ? "seed-cell" : from.splitName());
