@@ -31,9 +31,63 @@ class LocalSweepRunnerTest {
                     : "sleep 0.3; echo failing; exit 7";
             Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            p.onExit().thenRun(concurrent::decrementAndGet);
-            return p;
+            return new CountedProcess(p, concurrent);
         };
+    }
+
+    /**
+     * A child that leaves the count of running children when the runner has seen it end
+     * (waitFor returned), so the count cannot lag behind the runner (as an onExit callback can).
+     */
+    private static final class CountedProcess extends Process {
+        private final Process inner;
+        private final AtomicInteger running;
+        private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
+        CountedProcess(Process inner, AtomicInteger running) {
+            this.inner = inner;
+            this.running = running;
+        }
+
+        @Override
+        public int waitFor() throws InterruptedException {
+            int status = inner.waitFor();
+            if (counted.compareAndSet(false, true)) {
+                running.decrementAndGet();
+            }
+            return status;
+        }
+
+        @Override
+        public java.io.OutputStream getOutputStream() {
+            return inner.getOutputStream();
+        }
+
+        @Override
+        public java.io.InputStream getInputStream() {
+            return inner.getInputStream();
+        }
+
+        @Override
+        public java.io.InputStream getErrorStream() {
+            return inner.getErrorStream();
+        }
+
+        @Override
+        public int exitValue() {
+            return inner.exitValue();
+        }
+
+        @Override
+        public void destroy() {
+            inner.destroy();
+        }
+
+        @Override
+        public Process destroyForcibly() {
+            inner.destroyForcibly();
+            return this;
+        }
     }
 
     @Test
