@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             ClustersCommand.class,
             DataCommand.class,
             EvaluateCommand.class,
+            ExportCommand.class,
             PluginsCommand.class,
             SimulateCommand.class,
             SweepCommand.class,

@@ -129,10 +129,58 @@ class WebPageBrowserTest {
         assertThat(png.length).isGreaterThan(1000);
     }
 
+    /**
+     * The shipped lizard teacher: 16 deterministic steps from the seed agree with the engine on both
+     * paths (tolerance 1e-3: a trained model amplifies rounding more than the small random weights
+     * above); then, live with its q = 0.5, it grows, a click wounds it and it regrows to about its size.
+     */
+    @Test
+    void theShippedGrowingModelAgreesAndRegrowsAClickedWound() throws Exception {
+        LizardTeacher lizard = LizardTeacher.load(dir);
+        int c = lizard.export().channels();
+        int s = lizard.size();
+        float[] seed = lizard.seedCell();
+        Path page = export(lizard.export(), seed, s, "lizard.html", "seed cell");
+        INDArray start = Nd4j.create(seed, new long[] {1, c, s, s});
+        INDArray expected = lizard.deterministicEngine().run(start, 16, new SplittableRandom(1));
+        List<String> backends = backends(page);
+        for (String backend : backends) {
+            open(page, backend);
+            js().executeScript("ncaTest.setUpdateProbability(1); ncaTest.step(16);");
+            assertThat(TestNca.maxDifference(state(c, s), expected)).as(backend).isLessThan(1e-3);
+        }
+        open(page, "js"); // the faster path where WebGL2 is software-rendered (SwiftShader)
+        js().executeScript("ncaTest.step(160); document.getElementById('radius').value = 7;");
+        int grown = living(state(c, s));
+        Files.write(Path.of("target", "lizard-grown.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        new Actions(driver).moveToElement(driver.findElement(By.id("view"))).click().perform();
+        int wounded = living(state(c, s));
+        Files.write(Path.of("target", "lizard-wounded.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        js().executeScript("ncaTest.step(160);");
+        int healed = living(state(c, s));
+        Files.write(Path.of("target", "lizard-healed.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        System.err.printf("lizard in the page: %d living cells grown, %d after the click, %d regrown%n", grown,
+                wounded, healed);
+        assertThat(grown).as("grown from the seed").isBetween(150, 700);
+        assertThat(wounded).as("the click removed living cells").isLessThan(grown - 60);
+        assertThat((double) healed).as("regrown to about the grown size")
+                .isCloseTo(grown, org.assertj.core.data.Percentage.withPercentage(25));
+    }
+
+    /** Cells whose alpha (channel 3) exceeds the alive threshold 0.1. */
+    private static int living(INDArray state) {
+        return state.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(3))
+                .gt(0.1).castTo(DataType.INT32).sumNumber().intValue();
+    }
+
     private static Path export(ExportableModel model, INDArray start, String name) throws Exception {
-        int size = (int) start.size(2);
-        float[] values = start.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        WebStart ws = new WebStart(size, values, "test state", WebStart.Display.of(model.observable(), values,
+        return export(model, start.castTo(DataType.FLOAT).dup('c').data().asFloat(), (int) start.size(2), name,
+                "test state");
+    }
+
+    private static Path export(ExportableModel model, float[] values, int size, String name, String label)
+            throws Exception {
+        WebStart ws = new WebStart(size, values, label, WebStart.Display.of(model.observable(), values,
                 size * size), Double.NaN, Double.NaN, List.of());
         Path file = dir.resolve(name);
         Files.writeString(file, WebPageExport.toHtml(model, ws, "test " + name));
