@@ -149,20 +149,22 @@ class WebPageBrowserTest {
             js().executeScript("ncaTest.setUpdateProbability(1); ncaTest.step(16);");
             assertThat(TestNca.maxDifference(state(c, s), expected)).as(backend).isLessThan(1e-3);
         }
-        open(page, "js"); // the faster path where WebGL2 is software-rendered (SwiftShader)
-        js().executeScript("ncaTest.step(160); document.getElementById('radius').value = 7;");
+        // the faster path where WebGL2 is software-rendered (SwiftShader); a fixed mask seed
+        driver.get(page.toUri() + "?paused&backend=js&seed=7");
+        js().executeScript("ncaTest.pause();");
+        js().executeScript("ncaTest.step(160); document.getElementById('radius').value = 5;");
         int grown = living(state(c, s));
         Files.write(Path.of("target", "lizard-grown.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         new Actions(driver).moveToElement(driver.findElement(By.id("view"))).click().perform();
         int wounded = living(state(c, s));
         Files.write(Path.of("target", "lizard-wounded.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        js().executeScript("ncaTest.step(160);");
+        js().executeScript("ncaTest.step(240);");
         int healed = living(state(c, s));
         Files.write(Path.of("target", "lizard-healed.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         System.err.printf("lizard in the page: %d living cells grown, %d after the click, %d regrown%n", grown,
                 wounded, healed);
         assertThat(grown).as("grown from the seed").isBetween(150, 700);
-        assertThat(wounded).as("the click removed living cells").isLessThan(grown - 60);
+        assertThat(wounded).as("the click removed living cells").isLessThan(grown - 40);
         assertThat((double) healed).as("regrown to about the grown size")
                 .isCloseTo(grown, org.assertj.core.data.Percentage.withPercentage(25));
     }
