@@ -37,7 +37,7 @@ final class ExportOnnxCommand extends NcaSubcommand {
         ExportTarget.check(out, ".onnx", force);
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines());
             ExportableModel export = ExportableModel.of(model.config(), model.parameters());
             ExportTarget.write(out, OnnxExport.toBytes(export, maskRequired, root().frameworkVersion()));
             json.put("file", out.toString());

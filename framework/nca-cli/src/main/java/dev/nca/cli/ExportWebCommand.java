@@ -49,7 +49,7 @@ final class ExportWebCommand extends NcaSubcommand {
         ExportTarget.check(out, ".html", force);
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions());
+            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines());
             ExportableModel export = ExportableModel.of(model.config(), model.parameters());
             Trajectories data = from.generate(model);
             int channels = model.config().channels();

@@ -5,6 +5,7 @@ import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
 import dev.nca.core.model.ModelSpec;
 import dev.nca.core.model.NcaConfig;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import dev.nca.core.models.CheckpointModels;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ record LizardTeacher(ExportableModel export, NcaModel deterministicEngine, int s
         Path q1 = dir.resolve("lizard-teacher-q1.nca");
         CheckpointIO.write(q1, new Checkpoint(always, checkpoint.parameters(), null, checkpoint.epoch(),
                 checkpoint.loss(), checkpoint.bestLoss(), null, null));
-        NcaModel engine = new CheckpointModels((name, where) -> TestNca.activation(name)).load(q1);
+        NcaModel engine = new CheckpointModels((name, where) -> TestNca.activation(name),
+                new StencilGemmEngineFactory()).load(q1);
         return new LizardTeacher(export, engine, 36);
     }
 

@@ -11,6 +11,7 @@ import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.ModelSpec;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
+import dev.nca.core.engine.StencilGemmEngineFactory;
 import dev.nca.core.models.CheckpointModels;
 import dev.nca.plugins.activations.Gelu;
 import dev.nca.plugins.activations.Linear;
@@ -84,7 +85,8 @@ final class TestNca {
         }
         Path file = folder.resolve("model-" + activation + "-" + boundary + "-" + seed + ".nca");
         CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), p, null, 0, 0.0, 0.0, null, null));
-        NcaModel loaded = new CheckpointModels((name, where) -> activation(name)).load(file);
+        NcaModel loaded = new CheckpointModels((name, where) -> activation(name), new StencilGemmEngineFactory())
+                .load(file);
         return new TestNca(config, p, loaded);
     }
 
