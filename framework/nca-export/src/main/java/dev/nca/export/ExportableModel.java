@@ -100,10 +100,4 @@ public record ExportableModel(int channels, int observable, int hidden, double[]
     public boolean aliveMasked() {
         return aliveChannel >= 0;
     }
-
-    /** This model with every cell updated every step (q = 1), e.g. for deterministic tests. */
-    public ExportableModel withUpdateProbability(double q) {
-        return new ExportableModel(channels, observable, hidden, kernels, activation, boundary, q, maskMode,
-                aliveChannel, aliveThreshold, w2, b2, w1, v);
-    }
 }

@@ -12,7 +12,6 @@ final class OnnxGraph {
 
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
-    private static final int ATTR_FLOAT = 1;
     private static final int ATTR_INT = 2;
     private static final int ATTR_STRING = 3;
     private static final int ATTR_INTS = 7;
@@ -36,10 +35,6 @@ final class OnnxGraph {
 
         static Attribute integer(String name, long value) {
             return new Attribute(new ProtoMessage().string(1, name).int64(3, value).int32(20, ATTR_INT));
-        }
-
-        static Attribute real(String name, float value) {
-            return new Attribute(new ProtoMessage().string(1, name).float32(2, value).int32(20, ATTR_FLOAT));
         }
 
         static Attribute string(String name, String value) {
