@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             CompletionCommand.class,
             DataCommand.class,
             EvaluateCommand.class,
+            ExportCommand.class,
             PluginsCommand.class,
             RunsCommand.class,
             SimulateCommand.class,
