@@ -8,8 +8,8 @@ import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
-import dev.nca.plugins.images.raster.PlanarImage;
-import dev.nca.plugins.images.raster.Resampling;
+import dev.nca.support.image.PlanarImage;
+import dev.nca.support.image.Resampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * to keep it as a stable end state.
  *
  * <p>Each picture is read as premultiplied RGBA in [0, 1] (colour times alpha; a transparent
- * pixel is 0 in every channel, see {@link dev.nca.plugins.images.raster.PngImages}), resized on
+ * pixel is 0 in every channel, see {@link dev.nca.support.image.PngImages}), resized on
  * those premultiplied values to {@code image_size x image_size} ({@code resample}: area averaging
  * or bilinear) and embedded, centred, in a zero {@code size x size} lattice. {@code copies}
  * trajectories are made; copy r draws a {@link Placement} from the stream

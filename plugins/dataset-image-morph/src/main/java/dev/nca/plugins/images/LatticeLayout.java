@@ -1,6 +1,6 @@
 package dev.nca.plugins.images;
 
-import dev.nca.plugins.images.raster.PlanarImage;
+import dev.nca.support.image.PlanarImage;
 
 /**
  * Places square {@code [C, I, I]} images on a zero {@code S x S} lattice. The unshifted image

@@ -1,6 +1,6 @@
 package dev.nca.plugins.images;
 
-import dev.nca.plugins.images.raster.PlanarImage;
+import dev.nca.support.image.PlanarImage;
 
 /**
  * Rotations of {@link PlanarImage}s in the picture plane. Angles turn counter-clockwise as the

@@ -1,8 +1,8 @@
 package dev.nca.plugins.images;
 
 import dev.nca.api.NcaException;
-import dev.nca.plugins.images.raster.PlanarImage;
-import dev.nca.plugins.images.raster.PngImages;
+import dev.nca.support.image.PlanarImage;
+import dev.nca.support.image.PngImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
-import dev.nca.plugins.images.raster.TestPngs;
+import dev.nca.support.image.TestPngs;
 import dev.nca.testkit.DatasetContract;
 import dev.nca.testkit.NdValues;
 import java.awt.image.BufferedImage;

@@ -3,7 +3,7 @@ package dev.nca.plugins.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.nca.plugins.images.raster.PlanarImage;
+import dev.nca.support.image.PlanarImage;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class RotationsTest {
     void rotatingTheRoosterKeepsItsOpacity() throws IOException {
         PlanarImage rooster;
         try (InputStream in = SourceImages.class.getResourceAsStream("emoji/1f413.png")) {
-            rooster = dev.nca.plugins.images.raster.PngImages.read(in, "rooster");
+            rooster = dev.nca.support.image.PngImages.read(in, "rooster");
         }
         PlanarImage padded = new PlanarImage(4, 96, 96);
         for (int c = 0; c < 4; c++) {

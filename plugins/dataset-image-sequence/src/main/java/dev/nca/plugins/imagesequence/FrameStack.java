@@ -1,7 +1,7 @@
 package dev.nca.plugins.imagesequence;
 
-import dev.nca.plugins.images.raster.PlanarImage;
-import dev.nca.plugins.images.raster.Resampling;
+import dev.nca.support.image.PlanarImage;
+import dev.nca.support.image.Resampling;
 import java.util.List;
 
 /**

@@ -8,7 +8,7 @@ import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
-import dev.nca.plugins.images.raster.Resampling;
+import dev.nca.support.image.Resampling;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

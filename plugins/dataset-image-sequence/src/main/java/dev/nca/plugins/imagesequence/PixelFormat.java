@@ -1,13 +1,13 @@
 package dev.nca.plugins.imagesequence;
 
-import dev.nca.plugins.images.raster.PlanarImage;
+import dev.nca.support.image.PlanarImage;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Which channels a PNG frame contributes ({@code channels} parameter). All are computed from the
  * premultiplied RGBA picture (colour times alpha, see
- * {@link dev.nca.plugins.images.raster.PngImages}), so a transparent pixel is 0 in every channel.
+ * {@link dev.nca.support.image.PngImages}), so a transparent pixel is 0 in every channel.
  */
 enum PixelFormat {
     /** r, g, b, a: premultiplied colour and opacity. */

@@ -1,8 +1,8 @@
 package dev.nca.plugins.imagesequence;
 
 import dev.nca.api.NcaException;
-import dev.nca.plugins.images.raster.PlanarImage;
-import dev.nca.plugins.images.raster.PngImages;
+import dev.nca.support.image.PlanarImage;
+import dev.nca.support.image.PngImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

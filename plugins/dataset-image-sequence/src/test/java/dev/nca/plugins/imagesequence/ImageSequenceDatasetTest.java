@@ -13,6 +13,7 @@ import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
+import dev.nca.support.image.TestPngs;
 import dev.nca.testkit.DatasetContract;
 import dev.nca.testkit.NdValues;
 import java.io.IOException;
@@ -38,14 +39,14 @@ class ImageSequenceDatasetTest extends DatasetContract {
     @BeforeEach
     void writeFolders() throws IOException {
         train = Files.createDirectory(dir.resolve("train"));
-        TestFiles.uniformPng(train.resolve("frame10.png"), 4, TestFiles.argb(255, 0, 0, 255));
-        TestFiles.uniformPng(train.resolve("frame2.png"), 4, TestFiles.argb(255, 0, 255, 0));
-        TestFiles.uniformPng(train.resolve("frame1.png"), 4, TestFiles.argb(255, 255, 0, 0));
+        TestPngs.writeUniform(train.resolve("frame10.png"), 4, TestPngs.argb(255, 0, 0, 255));
+        TestPngs.writeUniform(train.resolve("frame2.png"), 4, TestPngs.argb(255, 0, 255, 0));
+        TestPngs.writeUniform(train.resolve("frame1.png"), 4, TestPngs.argb(255, 255, 0, 0));
         Files.writeString(train.resolve("README.txt"), "not a frame");
         Files.createDirectory(train.resolve("sub.png"));
         heldOut = Files.createDirectory(dir.resolve("held-out"));
         for (int t = 0; t < 3; t++) {
-            TestFiles.uniformPng(heldOut.resolve("f" + t + ".PNG"), 4, TestFiles.argb(255, 50 * t, 60, 70));
+            TestPngs.writeUniform(heldOut.resolve("f" + t + ".PNG"), 4, TestPngs.argb(255, 50 * t, 60, 70));
         }
     }
 
@@ -97,7 +98,7 @@ class ImageSequenceDatasetTest extends DatasetContract {
     @Test
     void channelsArePremultipliedRgbaRgbOrGrayLuma() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("one"));
-        TestFiles.png(folder.resolve("a.png"), new int[][] {{TestFiles.argb(128, 200, 100, 50)}});
+        TestPngs.writeArgb(folder.resolve("a.png"), new int[][] {{TestPngs.argb(128, 200, 100, 50)}});
         double a = 128 / 255.0;
         double r = 200 / 255.0 * a;
         double g = 100 / 255.0 * a;
@@ -120,9 +121,9 @@ class ImageSequenceDatasetTest extends DatasetContract {
         int[][] px = new int[4][4];
         for (int i = 0; i < 16; i++) {
             int v = 16 * i;
-            px[i / 4][i % 4] = TestFiles.argb(255, v, v, v);
+            px[i / 4][i % 4] = TestPngs.argb(255, v, v, v);
         }
-        TestFiles.png(folder.resolve("0.png"), px);
+        TestPngs.writeArgb(folder.resolve("0.png"), px);
         Trajectories t = generate(Map.of("path", folder.toString(), "channels", "gray", "image_size", 2L));
         double[] expected = {(0 + 16 + 64 + 80) / 4.0 / 255, (32 + 48 + 96 + 112) / 4.0 / 255,
                 (128 + 144 + 192 + 208) / 4.0 / 255, (160 + 176 + 224 + 240) / 4.0 / 255};
@@ -130,9 +131,9 @@ class ImageSequenceDatasetTest extends DatasetContract {
 
         // 2x2 -> 4x4 bilinear: weights (1, 0), (3/4, 1/4), (1/4, 3/4), (0, 1) along each axis
         Path small = Files.createDirectory(dir.resolve("small"));
-        TestFiles.png(small.resolve("0.png"), new int[][] {
-                {TestFiles.argb(255, 0, 0, 0), TestFiles.argb(255, 40, 40, 40)},
-                {TestFiles.argb(255, 80, 80, 80), TestFiles.argb(255, 120, 120, 120)}});
+        TestPngs.writeArgb(small.resolve("0.png"), new int[][] {
+                {TestPngs.argb(255, 0, 0, 0), TestPngs.argb(255, 40, 40, 40)},
+                {TestPngs.argb(255, 80, 80, 80), TestPngs.argb(255, 120, 120, 120)}});
         Trajectories big = generate(Map.of("path", small.toString(), "channels", "gray", "image_size", 4L,
                 "resample", "bilinear"));
         double[] want = {0, 10, 30, 40, 20, 30, 50, 60, 60, 70, 90, 100, 80, 90, 110, 120};
@@ -208,7 +209,7 @@ class ImageSequenceDatasetTest extends DatasetContract {
 
     @Test
     void mismatchedFrameSizesNameBothFiles() {
-        Path odd = TestFiles.uniformPng(train.resolve("frame3.png"), 5, TestFiles.argb(255, 1, 1, 1));
+        Path odd = TestPngs.writeUniform(train.resolve("frame3.png"), 5, TestPngs.argb(255, 1, 1, 1));
         assertThatThrownBy(() -> generate(Map.of("path", train.toString())))
                 .isInstanceOf(NcaException.class)
                 .hasMessageContaining(odd.toString()).hasMessageContaining("5x5")
@@ -218,7 +219,7 @@ class ImageSequenceDatasetTest extends DatasetContract {
     @Test
     void nonSquareFramesAreRejected() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("wide"));
-        Path wide = TestFiles.png(folder.resolve("0.png"), new int[2][3]);
+        Path wide = TestPngs.writeArgb(folder.resolve("0.png"), new int[2][3]);
         assertThatThrownBy(() -> generate(Map.of("path", folder.toString())))
                 .isInstanceOf(NcaException.class)
                 .hasMessageContaining(wide.toString()).hasMessageContaining("3 pixels wide and 2 high");

@@ -1,6 +1,5 @@
 package dev.nca.plugins.imagesequence;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,41 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Writes tiny PNG and .npy files for tests, following the formats' specifications directly. */
 final class TestFiles {
 
     private TestFiles() {
-    }
-
-    static int argb(int a, int r, int g, int b) {
-        return (a << 24) | (r << 16) | (g << 8) | b;
-    }
-
-    /** An RGBA PNG with pixel (y, x) = pixels[y][x] (ARGB, straight alpha). */
-    static Path png(Path file, int[][] pixels) {
-        BufferedImage image = new BufferedImage(pixels[0].length, pixels.length, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < pixels.length; y++) {
-            for (int x = 0; x < pixels[0].length; x++) {
-                image.setRGB(x, y, pixels[y][x]);
-            }
-        }
-        try {
-            ImageIO.write(image, "png", file.toFile());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A square PNG of side n, every pixel the same ARGB colour. */
-    static Path uniformPng(Path file, int n, int argb) {
-        int[][] pixels = new int[n][n];
-        for (int[] row : pixels) {
-            java.util.Arrays.fill(row, argb);
-        }
-        return png(file, pixels);
     }
 
     /**

@@ -104,8 +104,8 @@ public class MorphogenesisDataset implements Dataset {
         int size = params.getInt(SIZE);
         int spacing = params.getInt(FRAME_SPACING);
         TeacherRecorder recorder = new TeacherRecorder(teacher, size, frames, spacing, request.random());
-        DiscDamage damage = new DiscDamage(params.getDouble(RADIUS_MIN) * size, params.getDouble(RADIUS_MAX) * size,
-                params.getDouble(ALIVE_THRESHOLD), teacher.observable() - 1);
+        LivingCellDamage damage = new LivingCellDamage(params.getDouble(RADIUS_MIN) * size,
+                params.getDouble(RADIUS_MAX) * size, params.getDouble(ALIVE_THRESHOLD), teacher.observable() - 1);
 
         int r = growth + regeneration;
         int obs = teacher.observable();

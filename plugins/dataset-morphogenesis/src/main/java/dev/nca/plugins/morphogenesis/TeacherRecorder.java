@@ -55,7 +55,7 @@ final class TeacherRecorder {
      * Records {@code count} trajectories that start from the teacher grown for {@code warmup} steps
      * and then damaged, into trajectory slots {@code first..}.
      */
-    void regeneration(int count, int warmup, DiscDamage damage, double[] out, int first) {
+    void regeneration(int count, int warmup, LivingCellDamage damage, double[] out, int first) {
         if (count == 0) {
             return;
         }

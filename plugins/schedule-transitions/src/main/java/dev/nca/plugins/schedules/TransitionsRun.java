@@ -5,6 +5,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
+import dev.nca.support.lattice.Lattices;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -134,10 +135,7 @@ final class TransitionsRun implements ScheduleRun {
 
     @Override
     public void accept(MiniBatch batch, INDArray finalStates) {
-        if (!Arrays.equals(finalStates.shape(), batch.start().shape())) {
-            throw new IllegalArgumentException("final states " + Arrays.toString(finalStates.shape())
-                    + " do not match the mini-batch start " + Arrays.toString(batch.start().shape()));
-        }
+        Lattices.checkFinalStates(batch, finalStates);
         int[] keys = batch.keys();
         for (int i = 0; i < keys.length; i++) {
             int k = keys[i];

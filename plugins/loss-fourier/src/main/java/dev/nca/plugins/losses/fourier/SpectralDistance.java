@@ -1,7 +1,7 @@
 package dev.nca.plugins.losses.fourier;
 
 import dev.nca.api.Loss;
-import java.util.Arrays;
+import dev.nca.support.lattice.Lattices;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -46,15 +46,7 @@ final class SpectralDistance implements Loss {
 
     @Override
     public INDArray evaluate(INDArray prediction, INDArray target, INDArray gradientOut) {
-        if (prediction.rank() != 4 || !Arrays.equals(prediction.shape(), target.shape())
-                || prediction.size(2) != prediction.size(3)) {
-            throw new IllegalArgumentException("prediction and target must both be [B, C, S, S] of the same shape, got "
-                    + Arrays.toString(prediction.shape()) + " and " + Arrays.toString(target.shape()));
-        }
-        if (gradientOut != null && !Arrays.equals(gradientOut.shape(), prediction.shape())) {
-            throw new IllegalArgumentException("gradientOut must have the prediction's shape "
-                    + Arrays.toString(prediction.shape()) + ", got " + Arrays.toString(gradientOut.shape()));
-        }
+        Lattices.checkPair(prediction, target, gradientOut);
         int samples = Math.toIntExact(prediction.size(0));
         int channels = Math.toIntExact(prediction.size(1));
         int size = Math.toIntExact(prediction.size(2));

@@ -1,6 +1,7 @@
 package dev.nca.plugins.losses.mass;
 
 import dev.nca.api.Loss;
+import dev.nca.support.lattice.Lattices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

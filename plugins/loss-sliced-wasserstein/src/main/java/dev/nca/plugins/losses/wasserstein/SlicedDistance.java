@@ -1,7 +1,7 @@
 package dev.nca.plugins.losses.wasserstein;
 
 import dev.nca.api.Loss;
-import java.util.Arrays;
+import dev.nca.support.lattice.Lattices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,15 +24,7 @@ final class SlicedDistance implements Loss {
 
     @Override
     public INDArray evaluate(INDArray prediction, INDArray target, INDArray gradientOut) {
-        if (prediction.rank() != 4 || !Arrays.equals(prediction.shape(), target.shape())
-                || prediction.size(2) != prediction.size(3)) {
-            throw new IllegalArgumentException("prediction and target must both be [B, C, S, S] of the same shape, got "
-                    + Arrays.toString(prediction.shape()) + " and " + Arrays.toString(target.shape()));
-        }
-        if (gradientOut != null && !Arrays.equals(gradientOut.shape(), prediction.shape())) {
-            throw new IllegalArgumentException("gradientOut must have the prediction's shape "
-                    + Arrays.toString(prediction.shape()) + ", got " + Arrays.toString(gradientOut.shape()));
-        }
+        Lattices.checkPair(prediction, target, gradientOut);
         int samples = Math.toIntExact(prediction.size(0));
         int channels = Math.toIntExact(prediction.size(1));
         int cells = Math.toIntExact(prediction.size(2) * prediction.size(3));
@@ -41,8 +33,8 @@ final class SlicedDistance implements Loss {
                     + " cells per image (a 1024 x 1024 lattice), got " + prediction.size(2) + " x " + prediction.size(3));
         }
         double[] theta = directions.next(slicing.dimension(channels, cells));
-        double[] x = values(prediction);
-        double[] y = values(target);
+        double[] x = Lattices.values(prediction);
+        double[] y = Lattices.values(target);
         double[] gradient = gradientOut == null ? null : new double[x.length];
         double[] loss = new double[samples];
         for (int b = 0; b < samples; b++) {
@@ -52,12 +44,5 @@ final class SlicedDistance implements Loss {
             gradientOut.assign(Nd4j.create(gradient, prediction.shape(), DataType.DOUBLE));
         }
         return Nd4j.create(loss, new long[] {samples}, DataType.DOUBLE).castTo(prediction.dataType());
-    }
-
-    private static double[] values(INDArray a) {
-        INDArray contiguous = a.ordering() == 'c' && !a.isView() && a.offset() == 0 && a.data().length() == a.length()
-                ? a : a.dup('c');
-        // asDouble converts float32 buffers as it copies
-        return contiguous.data().asDouble();
     }
 }

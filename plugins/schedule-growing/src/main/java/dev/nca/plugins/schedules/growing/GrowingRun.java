@@ -4,6 +4,8 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
+import dev.nca.support.damage.DiscDamage;
+import dev.nca.support.lattice.Lattices;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,10 +108,7 @@ final class GrowingRun implements ScheduleRun {
      */
     @Override
     public void accept(MiniBatch batch, INDArray finalStates) {
-        if (!Arrays.equals(finalStates.shape(), batch.start().shape())) {
-            throw new IllegalArgumentException("final states " + Arrays.toString(finalStates.shape())
-                    + " do not match the mini-batch start " + Arrays.toString(batch.start().shape()));
-        }
+        Lattices.checkFinalStates(batch, finalStates);
         int[] keys = batch.keys();
         for (int k : keys) {
             if (k < 0 || k >= handedOut.length || !handedOut[k]) {

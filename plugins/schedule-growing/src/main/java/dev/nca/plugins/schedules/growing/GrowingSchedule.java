@@ -7,6 +7,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import dev.nca.support.damage.DiscDamage;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pf4j.Extension;

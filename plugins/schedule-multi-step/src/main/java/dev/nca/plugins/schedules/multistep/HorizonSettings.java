@@ -1,5 +1,6 @@
 package dev.nca.plugins.schedules.multistep;
 
+import dev.nca.support.frames.TimeWeighting;
 import java.util.Objects;
 
 /**

@@ -5,6 +5,7 @@ import dev.nca.api.Params;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.TrainingSchedule;
+import dev.nca.support.frames.TimeWeighting;
 import java.util.List;
 import org.pf4j.Extension;
 

@@ -4,8 +4,11 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
+import dev.nca.support.frames.FrameRows;
+import dev.nca.support.lattice.Lattices;
+import dev.nca.support.frames.StoredStates;
+import dev.nca.support.frames.TimeWeighting;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -114,12 +117,7 @@ final class RandomHorizonRun implements ScheduleRun {
     private MiniBatch batch(int[] starts, int k, SplittableRandom noiseRng) {
         int spacing = context.frameSpacing();
         double[] weights = (settings.intermediate() ? settings.weighting() : TimeWeighting.FINAL).weights(k);
-        List<Target> targets = new ArrayList<>();
-        for (int j = 1; j <= k; j++) {
-            if (weights[j - 1] > 0) {
-                targets.add(new Target(Math.multiplyExact(j, spacing), frames.gather(starts, j), weights[j - 1]));
-            }
-        }
+        List<Target> targets = frames.targets(starts, k, spacing, weights);
         INDArray observed = frames.gather(starts, 0);
         if (noise != null) {
             noise.applyInPlace(observed, noiseRng);
@@ -130,19 +128,11 @@ final class RandomHorizonRun implements ScheduleRun {
 
     @Override
     public void accept(MiniBatch batch, INDArray finalStates) {
-        if (!Arrays.equals(finalStates.shape(), batch.start().shape())) {
-            throw new IllegalArgumentException("final states " + Arrays.toString(finalStates.shape())
-                    + " do not match the mini-batch start " + Arrays.toString(batch.start().shape()));
-        }
+        Lattices.checkFinalStates(batch, finalStates);
         if (stored == null) {
             return; // nothing is propagated: every start state is taken from the data
         }
-        int spacing = context.frameSpacing();
-        if (batch.steps() % spacing != 0) {
-            throw new IllegalArgumentException("mini-batch of " + batch.steps() + " steps is not a whole number of "
-                    + "frames of " + spacing + " steps: not a mini-batch this schedule planned");
-        }
-        stored.store(batch.keys(), batch.steps() / spacing, finalStates);
+        stored.storeFinal(batch, context.frameSpacing(), finalStates);
     }
 
     /** The number of frames holding a stored model state (0 without propagation). */

@@ -1,5 +1,6 @@
 package dev.nca.plugins.schedules.multistep;
 
+import dev.nca.support.frames.FrameRows;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package dev.nca.plugins.schedules.multistep;
 
-import static dev.nca.plugins.schedules.multistep.DataFrames.hiddenOf;
-import static dev.nca.plugins.schedules.multistep.DataFrames.observableOf;
+import static dev.nca.testkit.DataFrames.hiddenOf;
+import static dev.nca.testkit.DataFrames.observableOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -14,6 +14,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import dev.nca.testkit.DataFrames;
 import dev.nca.testkit.TestTrajectories;
 import java.util.Map;
 import java.util.SplittableRandom;

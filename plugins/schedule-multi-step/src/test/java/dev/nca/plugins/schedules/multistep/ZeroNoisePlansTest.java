@@ -1,8 +1,8 @@
 package dev.nca.plugins.schedules.multistep;
 
-import static dev.nca.plugins.schedules.multistep.DataFrames.hiddenOf;
-import static dev.nca.plugins.schedules.multistep.DataFrames.observableOf;
-import static dev.nca.plugins.schedules.multistep.DataFrames.sample;
+import static dev.nca.testkit.DataFrames.hiddenOf;
+import static dev.nca.testkit.DataFrames.observableOf;
+import static dev.nca.testkit.DataFrames.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nca.api.MiniBatch;
@@ -12,6 +12,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.Target;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import dev.nca.testkit.DataFrames;
 import dev.nca.testkit.NdValues;
 import dev.nca.testkit.TestTrajectories;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.nca.plugins.schedules.stratified;
 
 import dev.nca.api.PhaseLabels;
+import dev.nca.support.frames.FrameRows;
 import java.util.SplittableRandom;
 
 /**

@@ -4,8 +4,11 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
+import dev.nca.support.frames.FrameRows;
+import dev.nca.support.lattice.Lattices;
+import dev.nca.support.frames.StoredStates;
+import dev.nca.support.frames.TimeWeighting;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -84,12 +87,7 @@ final class StratifiedRun implements ScheduleRun {
     private MiniBatch batch(int[] starts, boolean[] fromStore, int k) {
         int spacing = context.frameSpacing();
         double[] w = (settings.intermediate() ? settings.weighting() : TimeWeighting.FINAL).weights(k);
-        List<Target> targets = new ArrayList<>();
-        for (int j = 1; j <= k; j++) {
-            if (w[j - 1] > 0) {
-                targets.add(new Target(Math.multiplyExact(j, spacing), frames.gather(starts, j), w[j - 1]));
-            }
-        }
+        List<Target> targets = frames.targets(starts, k, spacing, w);
         INDArray start = context.initialState(frames.gather(starts, 0));
         for (int b = 0; b < starts.length; b++) {
             if (fromStore[b]) {
@@ -101,19 +99,11 @@ final class StratifiedRun implements ScheduleRun {
 
     @Override
     public void accept(MiniBatch batch, INDArray finalStates) {
-        if (!Arrays.equals(finalStates.shape(), batch.start().shape())) {
-            throw new IllegalArgumentException("final states " + Arrays.toString(finalStates.shape())
-                    + " do not match the mini-batch start " + Arrays.toString(batch.start().shape()));
-        }
+        Lattices.checkFinalStates(batch, finalStates);
         if (settings.propagate() == 0) {
             return; // stored states would never be used
         }
-        int spacing = context.frameSpacing();
-        if (batch.steps() % spacing != 0) {
-            throw new IllegalArgumentException("mini-batch of " + batch.steps() + " steps is not a whole number of "
-                    + "frames of " + spacing + " steps: not a mini-batch this schedule planned");
-        }
-        stored.store(batch.keys(), batch.steps() / spacing, finalStates);
+        stored.storeFinal(batch, context.frameSpacing(), finalStates);
     }
 
     /** The number of frames holding a stored model state (0 without {@code propagate}). */

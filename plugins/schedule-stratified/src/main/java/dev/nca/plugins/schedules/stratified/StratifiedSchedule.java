@@ -7,6 +7,8 @@ import dev.nca.api.PhaseLabels;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.TrainingSchedule;
+import dev.nca.support.frames.FrameRows;
+import dev.nca.support.frames.TimeWeighting;
 import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;

@@ -1,8 +1,8 @@
 package dev.nca.plugins.schedules.stratified;
 
-import static dev.nca.plugins.schedules.stratified.DataFrames.hiddenOf;
-import static dev.nca.plugins.schedules.stratified.DataFrames.observableOf;
-import static dev.nca.plugins.schedules.stratified.DataFrames.sample;
+import static dev.nca.testkit.DataFrames.hiddenOf;
+import static dev.nca.testkit.DataFrames.observableOf;
+import static dev.nca.testkit.DataFrames.sample;
 import static dev.nca.plugins.schedules.stratified.StratifiedScheduleTest.NAMES;
 import static dev.nca.plugins.schedules.stratified.StratifiedScheduleTest.SPACING;
 import static dev.nca.plugins.schedules.stratified.StratifiedScheduleTest.T;
@@ -18,6 +18,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
+import dev.nca.testkit.DataFrames;
 import dev.nca.testkit.NdValues;
 import dev.nca.testkit.TestTrajectories;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.nca.plugins.schedules.stratified;
 
-import static dev.nca.plugins.schedules.stratified.DataFrames.hiddenOf;
-import static dev.nca.plugins.schedules.stratified.DataFrames.observableOf;
-import static dev.nca.plugins.schedules.stratified.DataFrames.sample;
+import static dev.nca.testkit.DataFrames.hiddenOf;
+import static dev.nca.testkit.DataFrames.observableOf;
+import static dev.nca.testkit.DataFrames.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,6 +18,7 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import dev.nca.testkit.DataFrames;
 import dev.nca.testkit.TestTrajectories;
 import dev.nca.testkit.TrainingScheduleContract;
 import java.util.Arrays;
