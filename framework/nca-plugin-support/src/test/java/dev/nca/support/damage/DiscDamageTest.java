@@ -87,6 +87,21 @@ class DiscDamageTest {
     }
 
     @Test
+    void aClosedDiscAlsoCoversTheCellsOnItsRim() {
+        // radius 2 around (4, 4): the open disc is the 3x3 block, the closed one adds (4 +- 2, 4) and (4, 4 +- 2)
+        DiscDamage closed = new DiscDamage(4, 4, 2.0, false, true);
+        INDArray state = labelled(9);
+        assertThat(closed.apply(state)).isEqualTo(13);
+        for (int i = 0; i < 9; i++) {
+            for (int j = 0; j < 9; j++) {
+                int d2 = (i - 4) * (i - 4) + (j - 4) * (j - 4);
+                assertThat(state.getDouble(1, i, j) == 0.0).as("cell (%d, %d)", i, j).isEqualTo(d2 <= 4);
+            }
+        }
+        assertThat(new DiscDamage(4, 4, 2.0, false).closed()).isFalse();
+    }
+
+    @Test
     void clippedDiscsMatchTheIndependentTest() {
         SplittableRandom rng = new SplittableRandom(4);
         for (int t = 0; t < 40; t++) {

@@ -172,6 +172,14 @@ class NpyTest {
     }
 
     @Test
+    void anElementLimitRejectsLargerFilesNamingTheFile() {
+        Path f = handMade("six.npy", 1, header("<f8", "(2, 3)"), new byte[48]);
+        assertThat(Npy.read(f, DataType.DOUBLE, 6).shape()).containsExactly(2, 3);
+        assertThatThrownBy(() -> Npy.read(f, DataType.DOUBLE, 5)).isInstanceOf(NcaException.class)
+                .hasMessageContaining(f.toString()).hasMessageContaining("holds 6 elements; at most 5");
+    }
+
+    @Test
     void rejectsBadMagicTruncationTrailingBytesAndMalformedHeaders() throws IOException {
         Path notNpy = dir.resolve("text.npy");
         Files.writeString(notNpy, "hello, this is not numpy");
