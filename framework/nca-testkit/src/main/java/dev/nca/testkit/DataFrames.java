@@ -2,6 +2,7 @@ package dev.nca.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nca.api.MiniBatch;
 import dev.nca.api.Trajectories;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,6 +44,17 @@ public final class DataFrames {
         }
         assertThat(found).as("start state is one of the data frames").isNotNull();
         return found;
+    }
+
+    /**
+     * Whether sample b of a mini-batch starts from the data: its observable channels are those of
+     * the frame its key {@code r T + i} names, and its hidden channels are zero.
+     */
+    public boolean isDataStart(MiniBatch batch, int b, int observable) {
+        int key = batch.keys()[b];
+        int length = frames[0].length;
+        return Arrays.equals(observableOf(batch.start(), b, observable), frames[key / length][key % length])
+                && Arrays.stream(hiddenOf(batch.start(), b, observable)).allMatch(v -> v == 0.0);
     }
 
     /** The values of frame i of trajectory r. */

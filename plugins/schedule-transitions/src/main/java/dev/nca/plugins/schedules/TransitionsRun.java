@@ -5,6 +5,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
+import dev.nca.support.frames.FrameRows;
 import dev.nca.support.lattice.Lattices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ final class TransitionsRun implements ScheduleRun {
     private final int transitions;
     private final int size;
     private final int observable;
-    private final INDArray data;
+    private final FrameRows data;
     private final INDArray states;
     private final boolean[] fromData;
     private final Map<Integer, INDArray> pending = new LinkedHashMap<>();
@@ -57,13 +58,12 @@ final class TransitionsRun implements ScheduleRun {
         transitions = frames - 1;
         size = t.size();
         observable = t.channels();
-        long frameLength = (long) observable * size * size;
-        data = t.frames().castTo(context.dtype()).dup('c').reshape((long) trajectories * frames, frameLength);
+        data = new FrameRows(t, context.dtype());
         int[] startRows = new int[trajectories * transitions];
         for (int k = 0; k < startRows.length; k++) {
             startRows[k] = dataRow(k);
         }
-        INDArray observedStarts = Nd4j.pullRows(data, 1, startRows).reshape(startRows.length, observable, size, size);
+        INDArray observedStarts = data.gather(startRows, 0);
         states = context.initialState(observedStarts).dup('c')
                 .reshape(startRows.length, (long) context.channels() * size * size);
         fromData = new boolean[startRows.length];
@@ -98,11 +98,11 @@ final class TransitionsRun implements ScheduleRun {
                 }
             }
         }
-        int[] targetRows = new int[b];
+        int[] startRows = new int[b];
         for (int i = 0; i < b; i++) {
-            targetRows[i] = dataRow(keys[i]) + 1;
+            startRows[i] = dataRow(keys[i]);
         }
-        INDArray observed = Nd4j.pullRows(data, 1, targetRows).reshape(b, observable, size, size);
+        INDArray observed = data.gather(startRows, 1);
         int t = context.frameSpacing();
         return new MiniBatch(start, t, List.of(new Target(t, observed, 1.0)), keys);
     }

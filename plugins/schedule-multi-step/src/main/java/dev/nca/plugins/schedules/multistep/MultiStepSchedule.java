@@ -5,6 +5,7 @@ import dev.nca.api.Params;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.TrainingSchedule;
+import dev.nca.support.frames.HorizonParams;
 import dev.nca.support.frames.TimeWeighting;
 import java.util.List;
 import org.pf4j.Extension;
@@ -50,9 +51,9 @@ public class MultiStepSchedule implements TrainingSchedule {
 
     /** The recipe name, also the prefix of this schedule's random streams. */
     static final String NAME = "multi-step";
-    static final String MAX_STEPS = "max_steps";
-    static final String INTERMEDIATE = "intermediate";
-    static final String TIME_WEIGHTING = "time_weighting";
+    static final String MAX_STEPS = HorizonParams.MAX_STEPS;
+    static final String INTERMEDIATE = HorizonParams.INTERMEDIATE;
+    static final String TIME_WEIGHTING = HorizonParams.TIME_WEIGHTING;
     static final String CURRICULUM_EPOCHS = "curriculum_epochs";
 
     @Override
@@ -72,13 +73,7 @@ public class MultiStepSchedule implements TrainingSchedule {
                 SamplingParams.batches(),
                 SamplingParams.replacement(),
                 SamplingParams.noise(), SamplingParams.noiseMode(),
-                ParamSpec.integer(MAX_STEPS, 8L, 1, 10_000,
-                        "largest horizon in frames; each mini-batch draws k uniformly in 1..max_steps (needs T > max_steps)"),
-                ParamSpec.bool(INTERMEDIATE, false,
-                        "whether every frame 1..k ahead is a target (weighted by time_weighting) or only frame k"),
-                ParamSpec.text(TIME_WEIGHTING, TimeWeighting.UNIFORM.recipeName(), TimeWeighting.choices(),
-                        "with intermediate: weights of frames j = 1..k, uniform 1/k, linear 2j/(k(k+1)) or final "
-                                + "(frame k only); they sum to 1"),
+                HorizonParams.maxSteps(8L), HorizonParams.intermediate(), HorizonParams.timeWeighting(),
                 ParamSpec.integer(CURRICULUM_EPOCHS, 0L, 0, 10_000_000,
                         "the first this many epochs are single-step epochs (k = 1), the later ones multi-step"),
                 SamplingParams.propagate());
@@ -88,11 +83,7 @@ public class MultiStepSchedule implements TrainingSchedule {
     public ScheduleRun start(Params params, ScheduleContext context) {
         SamplingParams.requireTransitions(NAME, context);
         int frames = context.data().length();
-        int maxSteps = params.getInt(MAX_STEPS);
-        if (maxSteps >= frames) {
-            throw params.invalid(MAX_STEPS, "at most T - 1 = " + (frames - 1) + ": the data have T = " + frames
-                    + " frames per trajectory, and a horizon of k frames needs a start frame followed by k more");
-        }
+        int maxSteps = HorizonParams.maxSteps(params, frames);
         HorizonSettings settings = new HorizonSettings(SamplingParams.batches(params),
                 SamplingParams.replacement(params), maxSteps, params.getBoolean(INTERMEDIATE),
                 TimeWeighting.fromRecipe(params.getString(TIME_WEIGHTING)), params.getInt(CURRICULUM_EPOCHS),

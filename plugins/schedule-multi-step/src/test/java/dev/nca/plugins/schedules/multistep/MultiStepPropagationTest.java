@@ -16,6 +16,7 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
 import dev.nca.testkit.DataFrames;
+import dev.nca.testkit.RecognisableStates;
 import dev.nca.testkit.NdValues;
 import dev.nca.testkit.TestTrajectories;
 import java.util.ArrayList;
@@ -54,36 +55,6 @@ class MultiStepPropagationTest {
         return schedule.start(Params.validate(schedule.parameters(), raw, "test [training.schedule_params]"), ctx);
     }
 
-    /** Final states whose every value names the epoch's batch n, sample b and channel c: 1000 (n + 1) + 10 b + c + tag. */
-    private static INDArray recognisable(MiniBatch batch, int n, double tag) {
-        INDArray states = Nd4j.zeros(DataType.DOUBLE, batch.start().shape());
-        for (int b = 0; b < batch.size(); b++) {
-            for (int c = 0; c < CHANNELS; c++) {
-                states.slice(b).slice(c).assign(1000.0 * (n + 1) + 10.0 * b + c + tag);
-            }
-        }
-        return states;
-    }
-
-    /** Accepts recognisable final states for every batch and records them in {@code expected} by row. */
-    private static void acceptAll(ScheduleRun run, List<MiniBatch> plan, double tag, Map<Integer, double[]> expected) {
-        for (int n = 0; n < plan.size(); n++) {
-            MiniBatch batch = plan.get(n);
-            INDArray finals = recognisable(batch, n, tag);
-            int k = batch.steps() / SPACING;
-            for (int b = 0; b < batch.size(); b++) {
-                expected.put(batch.keys()[b] + k, NdValues.of(finals.slice(b)));
-            }
-            run.accept(batch, finals);
-        }
-    }
-
-    private static boolean fromData(MiniBatch batch, int b, DataFrames index) {
-        int key = batch.keys()[b];
-        return java.util.Arrays.equals(observableOf(batch.start(), b, OBSERVABLE), index.frame(key / T, key % T))
-                && java.util.Arrays.stream(hiddenOf(batch.start(), b, OBSERVABLE)).allMatch(v -> v == 0.0);
-    }
-
     @Test
     void propagationChangesNoHorizonStartFrameOrTarget() {
         Map<String, Object> base = Map.of("batches", 3L, "curriculum_epochs", 1L);
@@ -107,8 +78,8 @@ class MultiStepPropagationTest {
                     assertThat(NdValues.of(y.observed())).containsExactly(NdValues.of(x.observed()));
                 }
             }
-            acceptAll(plain, a, epoch, new HashMap<>());
-            acceptAll(run, b, epoch, new HashMap<>());
+            RecognisableStates.acceptAll(plain, a, epoch, SPACING, new HashMap<>());
+            RecognisableStates.acceptAll(run, b, epoch, SPACING, new HashMap<>());
         }
     }
 
@@ -123,7 +94,7 @@ class MultiStepPropagationTest {
         for (int epoch = 0; epoch < 3; epoch++) {
             List<MiniBatch> plan = run.planEpoch(epoch);
             all.addAll(plan);
-            acceptAll(run, plan, 0.5, new HashMap<>());
+            RecognisableStates.acceptAll(run, plan, 0.5, SPACING, new HashMap<>());
         }
         assertThat(((RandomHorizonRun) run).storedStates()).isZero();
         assertThat(all).hasSize(ZeroNoisePlansTest.MULTI_STEP_STEPS.length);
@@ -131,7 +102,7 @@ class MultiStepPropagationTest {
             assertThat(all.get(n).keys()).containsExactly(ZeroNoisePlansTest.MULTI_STEP_KEYS[n]);
             assertThat(all.get(n).steps()).isEqualTo(ZeroNoisePlansTest.MULTI_STEP_STEPS[n]);
             for (int b = 0; b < all.get(n).size(); b++) {
-                assertThat(fromData(all.get(n), b, index)).isTrue();
+                assertThat(index.isDataStart(all.get(n), b, OBSERVABLE)).isTrue();
             }
         }
     }
@@ -150,14 +121,15 @@ class MultiStepPropagationTest {
                     int key = batch.keys()[b];
                     double[] stored = expected.get(key);
                     if (epoch < 2) {
-                        assertThat(fromData(batch, b, index)).as("curriculum epochs start from the data").isTrue();
+                        assertThat(index.isDataStart(batch, b, OBSERVABLE)).as("curriculum epochs start from the data")
+                                .isTrue();
                     } else if (stored != null) {
                         fromStore++;
                         assertThat(NdValues.of(batch.start().slice(b))).as("epoch %d key %d", epoch, key)
                                 .containsExactly(stored);
                     } else {
                         fromDataWithoutState++;
-                        assertThat(fromData(batch, b, index)).isTrue();
+                        assertThat(index.isDataStart(batch, b, OBSERVABLE)).isTrue();
                     }
                     for (Target t : batch.targets()) {
                         assertThat(sample(t.observed(), b)).as("targets stay the data")
@@ -165,7 +137,7 @@ class MultiStepPropagationTest {
                     }
                 }
             }
-            acceptAll(run, plan, epoch * 0.125, expected);
+            RecognisableStates.acceptAll(run, plan, epoch * 0.125, SPACING, expected);
         }
         assertThat(fromStore).as("samples started from stored states").isGreaterThan(100);
         assertThat(fromDataWithoutState).as("samples started from the data (nothing stored for their frame)")
@@ -179,7 +151,7 @@ class MultiStepPropagationTest {
     void withPropagateOneHalfHalfOfTheStartsWithAStoredStateUseIt() {
         ScheduleRun run = start(Map.of("propagate", 0.5, "batches", 10L, "max_steps", 1L, "replacement", true), 100, 13);
         Map<Integer, double[]> expected = new HashMap<>();
-        acceptAll(run, run.planEpoch(0), 0.5, expected);
+        RecognisableStates.acceptAll(run, run.planEpoch(0), 0.5, SPACING, expected);
         DataFrames index = new DataFrames(data());
         long eligible = 0;
         long used = 0;
@@ -188,11 +160,12 @@ class MultiStepPropagationTest {
                 for (int b = 0; b < batch.size(); b++) {
                     double[] stored = expected.get(batch.keys()[b]);
                     if (stored == null) {
-                        assertThat(fromData(batch, b, index)).as("no stored state: from the data").isTrue();
+                        assertThat(index.isDataStart(batch, b, OBSERVABLE)).as("no stored state: from the data")
+                                .isTrue();
                         continue;
                     }
                     eligible++;
-                    if (!fromData(batch, b, index)) {
+                    if (!index.isDataStart(batch, b, OBSERVABLE)) {
                         used++;
                         assertThat(NdValues.of(batch.start().slice(b))).containsExactly(stored);
                     }
@@ -211,7 +184,7 @@ class MultiStepPropagationTest {
         List<MiniBatch> first = run.planEpoch(0);
         List<INDArray> finals = new ArrayList<>();
         for (int n = 0; n < first.size(); n++) {
-            finals.add(recognisable(first.get(n), n, 0.25));
+            finals.add(RecognisableStates.of(first.get(n), n, 0.25));
         }
         for (int n = 0; n < first.size(); n++) {
             MiniBatch batch = first.get(n);

@@ -8,6 +8,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.support.frames.FrameRows;
+import dev.nca.support.frames.HorizonParams;
 import dev.nca.support.frames.TimeWeighting;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +50,9 @@ public class StratifiedSchedule implements TrainingSchedule {
     static final String PHASES = "phases";
     static final String WEIGHTS = "weights";
     static final String BATCHES = "batches";
-    static final String MAX_STEPS = "max_steps";
-    static final String INTERMEDIATE = "intermediate";
-    static final String TIME_WEIGHTING = "time_weighting";
+    static final String MAX_STEPS = HorizonParams.MAX_STEPS;
+    static final String INTERMEDIATE = HorizonParams.INTERMEDIATE;
+    static final String TIME_WEIGHTING = HorizonParams.TIME_WEIGHTING;
     static final String PROPAGATE = "propagate";
 
     @Override
@@ -75,13 +76,7 @@ public class StratifiedSchedule implements TrainingSchedule {
                         "relative weight of each entry of phases (same length, sum > 0; normalised to probabilities)"),
                 ParamSpec.integer(BATCHES, 1L, 1, 100_000,
                         "mini-batches per epoch, each of [training] minibatch samples; their gradients make one update"),
-                ParamSpec.integer(MAX_STEPS, 1L, 1, 10_000,
-                        "largest horizon in frames; each mini-batch draws k uniformly in 1..max_steps (needs T > max_steps)"),
-                ParamSpec.bool(INTERMEDIATE, false,
-                        "whether every frame 1..k ahead is a target (weighted by time_weighting) or only frame k"),
-                ParamSpec.text(TIME_WEIGHTING, TimeWeighting.UNIFORM.recipeName(), TimeWeighting.choices(),
-                        "with intermediate: weights of frames j = 1..k, uniform 1/k, linear 2j/(k(k+1)) or final "
-                                + "(frame k only); they sum to 1"),
+                HorizonParams.maxSteps(1L), HorizonParams.intermediate(), HorizonParams.timeWeighting(),
                 ParamSpec.real(PROPAGATE, 0.0, 0.0, 1.0,
                         "probability that a sample whose start frame has a stored model state (the final state of an "
                                 + "earlier sample whose horizon ended on that frame) starts from it, hidden channels "
@@ -99,11 +94,7 @@ public class StratifiedSchedule implements TrainingSchedule {
             throw new NcaException("schedule '" + NAME + "' needs trajectories of at least 2 frames "
                     + "(a start frame and the frame after it), but the data have T = " + frames);
         }
-        int maxSteps = params.getInt(MAX_STEPS);
-        if (maxSteps >= frames) {
-            throw params.invalid(MAX_STEPS, "at most T - 1 = " + (frames - 1) + ": the data have T = " + frames
-                    + " frames per trajectory, and a horizon of k frames needs a start frame followed by k more");
-        }
+        int maxSteps = HorizonParams.maxSteps(params, frames);
         PhaseWeights weights = PhaseWeights.of(params, PHASES, WEIGHTS, labels);
         FrameRows rows = new FrameRows(context.data(), context.dtype());
         PhaseStrata strata = new PhaseStrata(labels, rows);

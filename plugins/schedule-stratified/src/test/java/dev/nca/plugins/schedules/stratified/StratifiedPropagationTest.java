@@ -19,6 +19,7 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
 import dev.nca.testkit.DataFrames;
+import dev.nca.testkit.RecognisableStates;
 import dev.nca.testkit.NdValues;
 import dev.nca.testkit.TestTrajectories;
 import java.util.ArrayList;
@@ -57,30 +58,6 @@ class StratifiedPropagationTest {
         return schedule.start(Params.validate(schedule.parameters(), raw, "test [training.schedule_params]"), ctx);
     }
 
-    /** Final states whose every value names batch n, sample b and channel c: 1000 (n + 1) + 10 b + c + tag. */
-    private static INDArray recognisable(MiniBatch batch, int n, double tag) {
-        INDArray states = Nd4j.zeros(DataType.DOUBLE, batch.start().shape());
-        for (int b = 0; b < batch.size(); b++) {
-            for (int c = 0; c < CHANNELS; c++) {
-                states.slice(b).slice(c).assign(1000.0 * (n + 1) + 10.0 * b + c + tag);
-            }
-        }
-        return states;
-    }
-
-    /** Accepts recognisable final states for every batch and records them in {@code expected} by row. */
-    private static void acceptAll(ScheduleRun run, List<MiniBatch> plan, double tag, Map<Integer, double[]> expected) {
-        for (int n = 0; n < plan.size(); n++) {
-            MiniBatch batch = plan.get(n);
-            INDArray finals = recognisable(batch, n, tag);
-            int k = batch.steps() / SPACING;
-            for (int b = 0; b < batch.size(); b++) {
-                expected.put(batch.keys()[b] + k, NdValues.of(finals.slice(b)));
-            }
-            run.accept(batch, finals);
-        }
-    }
-
     @Test
     void withoutPropagationThePlansAreThoseRecordedBeforeTheOptionExisted() {
         // keys and steps of seed 2024, 3 batches of 5, recorded from the implementation without propagate
@@ -108,7 +85,7 @@ class StratifiedPropagationTest {
                         assertThat(hiddenOf(batch.start(), b, OBSERVABLE)).containsOnly(0.0);
                     }
                 }
-                acceptAll(run, plan, 0.5, new HashMap<>());
+                RecognisableStates.acceptAll(run, plan, 0.5, SPACING, new HashMap<>());
             }
         }
     }
@@ -144,7 +121,7 @@ class StratifiedPropagationTest {
                 }
                 assertThat(k).isBetween(1, 3);
             }
-            acceptAll(run, plan, epoch * 0.125, expected);
+            RecognisableStates.acceptAll(run, plan, epoch * 0.125, SPACING, expected);
         }
         assertThat(fromStore).as("samples started from stored states").isGreaterThan(100);
         assertThat(fromData).as("samples started from the data (nothing stored for their frame)").isGreaterThan(20);
@@ -157,7 +134,7 @@ class StratifiedPropagationTest {
     void withPropagationOneHalfHalfOfTheStartsWithAStoredStateUseIt() {
         ScheduleRun run = start(Map.of("propagate", 0.5, "batches", 10L, "max_steps", 1L), 200, 13);
         Map<Integer, double[]> expected = new HashMap<>();
-        acceptAll(run, run.planEpoch(0), 0.5, expected);
+        RecognisableStates.acceptAll(run, run.planEpoch(0), 0.5, SPACING, expected);
         long eligible = 0;
         long used = 0;
         for (int epoch = 1; epoch <= 3; epoch++) {
@@ -198,7 +175,7 @@ class StratifiedPropagationTest {
         List<MiniBatch> first = run.planEpoch(0);
         List<INDArray> finals = new ArrayList<>();
         for (int n = 0; n < first.size(); n++) {
-            finals.add(recognisable(first.get(n), n, 0.25));
+            finals.add(RecognisableStates.of(first.get(n), n, 0.25));
         }
         for (int n = 0; n < first.size(); n++) {
             MiniBatch batch = first.get(n);
