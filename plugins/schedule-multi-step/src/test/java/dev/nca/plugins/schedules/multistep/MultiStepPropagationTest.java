@@ -16,6 +16,7 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
 import dev.nca.testkit.DataFrames;
+import dev.nca.testkit.PropagationChecks;
 import dev.nca.testkit.RecognisableStates;
 import dev.nca.testkit.NdValues;
 import dev.nca.testkit.TestTrajectories;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The {@code propagate} option of {@code multi-step} on R = 3 trajectories of T = 10 frames (2
@@ -180,32 +179,7 @@ class MultiStepPropagationTest {
     @Test
     void storedStatesAreCopies() {
         ScheduleRun run = start(Map.of("propagate", 1.0, "batches", 5L), 12, 3);
-        Map<Integer, double[]> expected = new HashMap<>();
-        List<MiniBatch> first = run.planEpoch(0);
-        List<INDArray> finals = new ArrayList<>();
-        for (int n = 0; n < first.size(); n++) {
-            finals.add(RecognisableStates.of(first.get(n), n, 0.25));
-        }
-        for (int n = 0; n < first.size(); n++) {
-            MiniBatch batch = first.get(n);
-            for (int b = 0; b < batch.size(); b++) {
-                expected.put(batch.keys()[b] + batch.steps() / SPACING, NdValues.of(finals.get(n).slice(b)));
-            }
-            run.accept(batch, finals.get(n));
-        }
-        finals.forEach(f -> f.addi(-77.0)); // the accepted arrays are not the store
-        run.planEpoch(1).forEach(batch -> batch.start().muli(-3.0)); // nor are the starts handed out
-        int checked = 0;
-        for (MiniBatch batch : run.planEpoch(1)) {
-            for (int b = 0; b < batch.size(); b++) {
-                double[] stored = expected.get(batch.keys()[b]);
-                if (stored != null) {
-                    checked++;
-                    assertThat(NdValues.of(batch.start().slice(b))).containsExactly(stored);
-                }
-            }
-        }
-        assertThat(checked).isGreaterThan(10);
+        PropagationChecks.storeHoldsPrivateCopies(run, SPACING);
     }
 
     @Test
@@ -223,14 +197,6 @@ class MultiStepPropagationTest {
     @Test
     void foreignMiniBatchesAreRejectedWhenPropagating() {
         ScheduleRun run = start(Map.of("propagate", 0.5), 2, 1);
-        INDArray states = Nd4j.zeros(DataType.DOUBLE, 2, CHANNELS, 4, 4);
-        INDArray target = Nd4j.zeros(DataType.DOUBLE, 2, OBSERVABLE, 4, 4);
-        MiniBatch oddSteps = new MiniBatch(states, 3, List.of(new Target(3, target, 1.0)), new int[] {0, 1});
-        assertThatThrownBy(() -> run.accept(oddSteps, states.dup())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("3 steps");
-        // frame 8 of trajectory 0 rolled 2 frames would end beyond T = 10
-        MiniBatch beyond = new MiniBatch(states, 4, List.of(new Target(4, target, 1.0)), new int[] {0, 8});
-        assertThatThrownBy(() -> run.accept(beyond, states.dup())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sample key 8");
+        PropagationChecks.foreignMiniBatchesAreRejected(run, CHANNELS, OBSERVABLE, 4, T, SPACING);
     }
 }
