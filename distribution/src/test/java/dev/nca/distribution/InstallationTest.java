@@ -88,8 +88,11 @@ class InstallationTest {
                 PLUGINS.stream().map(id -> "nca-plugin-" + id + "-" + VERSION + ".jar").toList());
 
         List<String> lib = fileNames(DIST.resolve("lib"));
-        assertThat(lib).contains("nca-cli-" + VERSION + ".jar", "nca-runtime-" + VERSION + ".jar");
-        assertThat(lib).noneMatch(name -> name.startsWith("nca-plugin-"));
+        assertThat(lib).contains("nca-cli-" + VERSION + ".jar", "nca-runtime-" + VERSION + ".jar",
+                "nca-api-" + VERSION + ".jar", "nca-plugin-support-" + VERSION + ".jar");
+        // nca-plugin-support is a library the host provides to plugins, not a plugin
+        assertThat(lib).noneMatch(name -> name.startsWith("nca-plugin-") && !name.startsWith("nca-plugin-support-"));
+        assertThat(plugins).noneMatch(name -> name.startsWith("nca-plugin-support-"));
         // one ND4J backend (CPU), with native code for one platform only
         assertThat(lib).noneMatch(name -> name.startsWith("nd4j-cuda"));
         assertThat(lib.stream().filter(n -> n.matches(".*-(linux|macosx|windows|android|ios)-[a-z0-9_-]+\\.jar")))
@@ -121,6 +124,18 @@ class InstallationTest {
             }
         }
         assertThat(unlisted).as("jars in lib/ that NOTICE does not list").isEmpty();
+    }
+
+    @Test
+    void archiveHasASha256FileThatMatchesIt() throws Exception {
+        Path archive = DIST.getParent().resolve("nca-" + VERSION + ".tar.gz");
+        Path checksum = DIST.getParent().resolve("nca-" + VERSION + ".tar.gz.sha256");
+        assertThat(archive).isRegularFile();
+        String digest = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        // the format sha256sum prints and checks with -c: hash, two spaces, file name
+        assertThat(Files.readString(checksum, StandardCharsets.UTF_8).strip())
+                .isEqualTo(digest + "  nca-" + VERSION + ".tar.gz");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.nca.cli;
 
 import dev.nca.api.NcaException;
-import dev.nca.core.io.Npy;
+import dev.nca.support.io.Npy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

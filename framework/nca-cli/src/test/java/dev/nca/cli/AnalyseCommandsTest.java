@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nca.core.io.Npy;
+import dev.nca.support.io.Npy;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 record LizardTeacher(ExportableModel export, NcaModel deterministicEngine, int size) {
 
-    static final String RESOURCE = "/dev/nca/plugins/morphogenesis/lizard-teacher.nca";
+    static final String RESOURCE = "/dev/nca/plugins/dataset/morphogenesis/lizard-teacher.nca";
 
     static LizardTeacher load(Path dir) throws IOException {
         Path file = dir.resolve("lizard-teacher.nca");

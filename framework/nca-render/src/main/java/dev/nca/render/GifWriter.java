@@ -1,6 +1,7 @@
 package dev.nca.render;
 
 import dev.nca.api.NcaException;
+import dev.nca.support.io.AtomicWrite;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;

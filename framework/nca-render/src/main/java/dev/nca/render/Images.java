@@ -1,6 +1,7 @@
 package dev.nca.render;
 
 import dev.nca.api.NcaException;
+import dev.nca.support.io.AtomicWrite;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nca.api.NcaException;
+import dev.nca.support.io.AtomicFiles;
+import dev.nca.support.io.Npy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

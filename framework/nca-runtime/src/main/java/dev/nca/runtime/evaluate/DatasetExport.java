@@ -4,7 +4,7 @@ import dev.nca.api.NcaException;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
 import dev.nca.core.io.CheckpointIO;
-import dev.nca.core.io.Npy;
+import dev.nca.support.io.Npy;
 import dev.nca.runtime.experiment.ExperimentPlan;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;

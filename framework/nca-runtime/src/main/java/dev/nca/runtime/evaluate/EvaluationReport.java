@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nca.api.NcaException;
 import dev.nca.api.Trajectories;
-import dev.nca.core.io.AtomicFiles;
+import dev.nca.support.io.AtomicFiles;
 import dev.nca.render.FrameRenderer;
 import dev.nca.render.Images;
 import dev.nca.render.LossPlot;

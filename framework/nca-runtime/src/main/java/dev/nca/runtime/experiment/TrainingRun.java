@@ -8,7 +8,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Trajectories;
 import dev.nca.core.engine.NcaEngine;
-import dev.nca.core.io.AtomicFiles;
+import dev.nca.support.io.AtomicFiles;
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
 import dev.nca.core.io.MetricsLog;

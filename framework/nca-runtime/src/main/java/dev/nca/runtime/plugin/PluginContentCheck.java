@@ -14,14 +14,14 @@ import java.util.zip.ZipFile;
 
 /**
  * Looks inside a plugin jar (or plugin directory, including the jars in it) before PF4J loads it,
- * and rejects plugins that bundle classes the host already provides: ND4J, PF4J or the nca API.
- * Such a plugin would either fail with loader-constraint errors or see its extensions silently
+ * and rejects plugins that bundle classes the host already provides: ND4J, PF4J, the nca API or
+ * nca-plugin-support (package {@code dev.nca.support}). Such a plugin would either fail with loader-constraint errors or see its extensions silently
  * skipped, because its copy of {@code dev.nca.api.Dataset} is not the host's.
  */
 final class PluginContentCheck {
 
     /** Package paths (in jar-entry form) that a plugin must not contain. */
-    static final List<String> FORBIDDEN = List.of("org/nd4j/", "org/pf4j/", "dev/nca/api/");
+    static final List<String> FORBIDDEN = List.of("org/nd4j/", "org/pf4j/", "dev/nca/api/", "dev/nca/support/");
 
     private PluginContentCheck() {
     }
@@ -60,7 +60,7 @@ final class PluginContentCheck {
             packages.add(prefix.replace('/', '.') + "**");
         }
         return Optional.of("it bundles classes of " + String.join(", ", packages)
-                + ", which the host provides; declare the nca-api, nd4j-api and pf4j dependencies with"
+                + ", which the host provides; declare the nca-api, nca-plugin-support, nd4j-api and pf4j dependencies with"
                 + " <scope>provided</scope> in the plugin's pom and rebuild it");
     }
 

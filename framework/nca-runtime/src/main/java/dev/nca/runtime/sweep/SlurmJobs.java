@@ -3,7 +3,7 @@ package dev.nca.runtime.sweep;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
-import dev.nca.core.io.AtomicFiles;
+import dev.nca.support.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.nca.runtime.sweep;
 
 import dev.nca.api.NcaException;
-import dev.nca.core.io.AtomicFiles;
+import dev.nca.support.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.nca.runtime.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
-import dev.nca.core.io.AtomicFiles;
 import dev.nca.render.Images;
 import dev.nca.render.MeanSdPlot;
+import dev.nca.support.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.nca.api.NcaException;
 import dev.nca.api.Split;
-import dev.nca.core.io.Npy;
+import dev.nca.support.io.Npy;
 import dev.nca.runtime.experiment.ExperimentPlan;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.recipe.Recipe;

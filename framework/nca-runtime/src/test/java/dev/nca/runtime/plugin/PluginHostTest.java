@@ -10,12 +10,16 @@ import dev.nca.api.Activation;
 import dev.nca.api.Kernels;
 import dev.nca.api.NcaException;
 import dev.nca.api.Params;
+import dev.nca.support.frames.TimeWeighting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,6 +186,37 @@ class PluginHostTest {
             assertThat(host.extensions().problems()).singleElement().extracting(PluginProblem::reason).asString()
                     .contains("dev.nca.api.**", "org.pf4j.**", "<scope>provided</scope>");
             assertThat(host.extensions().plugins()).isEmpty();
+        }
+    }
+
+    @Test
+    void jarBundlingPluginSupportIsRejected() throws IOException {
+        new PluginJarBuilder("fat-support", "1.0.0")
+                .entry("dev/nca/support/frames/FrameRows.class", new byte[] {1, 2, 3})
+                .build(plugins);
+        try (PluginHost host = start()) {
+            assertThat(host.extensions().problems()).singleElement().extracting(PluginProblem::reason).asString()
+                    .contains("dev.nca.support.**", "nca-plugin-support", "<scope>provided</scope>");
+            assertThat(host.extensions().plugins()).isEmpty();
+        }
+    }
+
+    @Test
+    void pluginSeesPluginSupportFromTheHost() throws Exception {
+        new PluginJarBuilder("helped", "1.0.0")
+                .extension("org.example.helped.Helped", TestPlugins.activationUsingSupport("org.example.helped", "Helped",
+                        "helped"))
+                .build(plugins);
+        try (PluginHost host = start()) {
+            assertThat(host.extensions().problems()).isEmpty();
+            Activation helped = host.extensions().activations().lookup("helped", "test");
+            INDArray out = Nd4j.zeros(DataType.DOUBLE, 3);
+            helped.apply(Nd4j.createFromArray(1.0, -2.0, 0.5), out);
+            assertThat(out.toDoubleVector()).containsExactly(1.0, -2.0, 0.5);
+            // the plugin's class loader resolves dev.nca.support from the host, not from a copy
+            Class<?> seen = (Class<?>) helped.getClass().getMethod("supportClass").invoke(null);
+            assertThat(seen).isSameAs(TimeWeighting.class);
+            assertThat(helped.getClass().getClassLoader()).isNotSameAs(TimeWeighting.class.getClassLoader());
         }
     }
 

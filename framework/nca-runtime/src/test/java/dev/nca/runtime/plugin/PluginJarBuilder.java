@@ -1,6 +1,7 @@
 package dev.nca.runtime.plugin;
 
 import dev.nca.api.NamedExtension;
+import dev.nca.support.frames.TimeWeighting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -156,6 +157,7 @@ final class PluginJarBuilder {
         sources.forEach((name, code) -> units.add(new Source(name, code)));
         String classpath = String.join(java.io.File.pathSeparator,
                 location(NamedExtension.class), location(ExtensionPoint.class), location(INDArray.class),
+                location(TimeWeighting.class),
                 location(Logger.class));
         StringWriter diagnostics = new StringWriter();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {

@@ -37,4 +37,30 @@ final class TestPlugins {
                 }
                 """.formatted(pkg, simpleName, method, message);
     }
+
+    /**
+     * An activation named {@code name} that scales by {@code TimeWeighting.FINAL.weights(1)[0]}
+     * (= 1), so that it needs nca-plugin-support, which the host provides.
+     */
+    static String activationUsingSupport(String pkg, String simpleName, String name) {
+        return """
+                package %s;
+
+                import dev.nca.api.Activation;
+                import dev.nca.support.frames.TimeWeighting;
+                import org.nd4j.linalg.api.ndarray.INDArray;
+                import org.pf4j.Extension;
+
+                @Extension
+                public class %s implements Activation {
+                    public static Class<?> supportClass() { return TimeWeighting.class; }
+                    @Override public String name() { return "%s"; }
+                    @Override public String description() { return "test activation using nca-plugin-support"; }
+                    @Override public void apply(INDArray a, INDArray out) {
+                        out.assign(a.mul(TimeWeighting.FINAL.weights(1)[0]));
+                    }
+                    @Override public void derivative(INDArray a, INDArray out) { out.assign(1.0); }
+                }
+                """.formatted(pkg, simpleName, name);
+    }
 }
