@@ -273,6 +273,10 @@ class InstallationTest {
         assertThat(fileNames(dir.resolve("checkpoints"))).containsExactly("best.nca", "epoch-000100.nca",
                 "epoch-000200.nca", "epoch-000300.nca", "last.nca");
         assertThat(Files.readAllLines(dir.resolve("metrics.jsonl"))).hasSize(300);
+        // validated with every checkpoint (validate_every defaults to checkpoint_every)
+        assertThat(Files.readAllLines(dir.resolve("metrics.jsonl")).stream()
+                .filter(l -> l.contains("\"validation_error\"")).map(l -> l.substring(0, l.indexOf(','))))
+                .containsExactly("{\"epoch\":99", "{\"epoch\":199", "{\"epoch\":299");
         JsonNode provenance = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
         assertThat(provenance.get("extensions").get("Dataset:gray-scott").asText())
                 .isEqualTo("dataset-gray-scott " + VERSION);
