@@ -12,9 +12,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import dev.nca.distribution.Launcher.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +35,6 @@ class InstallationTest {
     @TempDir
     Path temp;
 
-    /** stdout, stderr and exit status of one run. */
-    record Result(int status, String out, String err) {
-    }
-
     private Result run(Path launcher, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
         return run(120, launcher, environment, args);
@@ -46,27 +42,7 @@ class InstallationTest {
 
     private Result run(int timeoutSeconds, Path launcher, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("NCA_PLUGINS");
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().remove("OMP_NUM_THREADS");
-        builder.environment().put("NCA_HEAP", "512m");
-        // JavaCPP unpacks ~400 MB of native libraries into the cache: keep it in target/ across runs
-        builder.environment().put("XDG_CACHE_HOME", System.getProperty("nca.test.cache"));
-        builder.environment().putAll(environment);
-        Path out = temp.resolve("out.txt");
-        Path err = temp.resolve("err.txt");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within " + timeoutSeconds + " s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return Launcher.run(temp, timeoutSeconds, launcher, environment, args);
     }
 
     private static List<String> fileNames(Path dir) throws IOException {
@@ -297,6 +273,10 @@ class InstallationTest {
         assertThat(fileNames(dir.resolve("checkpoints"))).containsExactly("best.nca", "epoch-000100.nca",
                 "epoch-000200.nca", "epoch-000300.nca", "last.nca");
         assertThat(Files.readAllLines(dir.resolve("metrics.jsonl"))).hasSize(300);
+        // validated with every checkpoint (validate_every defaults to checkpoint_every)
+        assertThat(Files.readAllLines(dir.resolve("metrics.jsonl")).stream()
+                .filter(l -> l.contains("\"validation_error\"")).map(l -> l.substring(0, l.indexOf(','))))
+                .containsExactly("{\"epoch\":99", "{\"epoch\":199", "{\"epoch\":299");
         JsonNode provenance = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
         assertThat(provenance.get("extensions").get("Dataset:gray-scott").asText())
                 .isEqualTo("dataset-gray-scott " + VERSION);

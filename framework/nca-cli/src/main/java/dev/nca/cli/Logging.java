@@ -17,6 +17,9 @@ final class Logging {
     /** The logger whose level {@code -v} and {@code -q} change. */
     static final String FRAMEWORK_LOGGER = "dev.nca";
 
+    /** PF4J's loggers: ERROR normally (the host reports plugin problems itself), WARN with -v. */
+    static final String PF4J_LOGGER = "org.pf4j";
+
     /** JavaCPP's own logger writes to System.err unless told to use SLF4J. */
     private static final String JAVACPP_LOGGER_PROPERTY = "org.bytedeco.javacpp.logger";
 
@@ -40,7 +43,8 @@ final class Logging {
 
     /**
      * Sets the level of the {@code dev.nca} loggers: DEBUG when verbose, WARN when quiet, INFO
-     * otherwise. Does nothing (and says so at DEBUG) when the SLF4J backend is not Logback, e.g.
+     * otherwise; with {@code -v} PF4J's warnings and the stack traces of logged exceptions are
+     * shown too. Does nothing (and says so at DEBUG) when the SLF4J backend is not Logback, e.g.
      * when the command line is embedded in another application.
      */
     static void apply(Verbosity verbosity) {
@@ -57,6 +61,9 @@ final class Logging {
             case VERBOSE -> Level.DEBUG;
         };
         context.getLogger(FRAMEWORK_LOGGER).setLevel(level);
+        context.getLogger(PF4J_LOGGER).setLevel(verbosity == Verbosity.VERBOSE ? Level.WARN : Level.ERROR);
+        context.putProperty(ConsoleThrowableConverter.STACK_TRACES_PROPERTY,
+                Boolean.toString(verbosity == Verbosity.VERBOSE));
         Logger log = LoggerFactory.getLogger(Logging.class);
         log.debug("Framework log level {}", level);
     }

@@ -27,9 +27,10 @@ class LoggingTest {
     @Test
     void shippedConfigurationLogsFrameworkAtInfoAndLibrariesAtWarnToStandardError() {
         assertThat(frameworkLevel()).isEqualTo(Level.INFO);
-        for (String library : new String[] {"org.nd4j", "org.bytedeco", "org.pf4j"}) {
+        for (String library : new String[] {"org.nd4j", "org.bytedeco"}) {
             assertThat(context.getLogger(library).getLevel()).as(library).isEqualTo(Level.WARN);
         }
+        assertThat(context.getLogger("org.pf4j").getLevel()).isEqualTo(Level.ERROR);
         assertThat(context.getLogger("org.nd4j.linalg.factory.Nd4jBackend").isInfoEnabled()).isFalse();
         Appender<?> appender = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
         assertThat(appender).isInstanceOf(ConsoleAppender.class);

@@ -2,7 +2,10 @@ package dev.nca.core.train;
 
 import dev.nca.api.NcaException;
 
-/** Training produced a non-finite loss or gradient; the run stops and keeps its last good checkpoint. */
+/**
+ * Training produced a non-finite loss or gradient. The message says what and suggests remedies; the
+ * caller says which checkpoints it kept.
+ */
 public class DivergenceException extends NcaException {
     private static final long serialVersionUID = 1L;
 
@@ -10,7 +13,7 @@ public class DivergenceException extends NcaException {
 
     public DivergenceException(int epoch, String what) {
         super("training diverged at epoch " + epoch + ": " + what
-                + ". Try a smaller learning_rate, a larger frame_spacing or fewer channels; the best checkpoint so far is kept.");
+                + ". Try a smaller learning_rate, a larger frame_spacing or fewer channels.");
         this.epoch = epoch;
     }
 

@@ -55,7 +55,7 @@ public final class ProgressReporter {
         long inRun = Math.max(1, done - first);
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         double eta = elapsed / inRun * Math.max(0, total - done);
-        String stats = String.format(Locale.ROOT, "epoch %d/%d  loss %.4g  best %.4g  %.2f s/epoch  eta %s", done, total,
+        String stats = String.format(Locale.ROOT, "epoch %d/%d  loss %.4g  lowest %.4g  %.2f s/epoch  eta %s", done, total,
                 r.loss(), best, elapsed / inRun, duration(eta));
         if (terminal) {
             int width = 30;

@@ -5,7 +5,7 @@ import dev.nca.api.NcaException;
 /**
  * A training run that started correctly but ended without a usable result: it diverged (a NaN or
  * infinite loss, gradient or parameter) or was interrupted. The run folder keeps what was done
- * (metrics, the best checkpoint so far, the loss plot). The command line exits with its own
+ * (metrics, the loss plot and, if it has one, its best checkpoint). The command line exits with its own
  * status for it, distinct from invalid input, so that scripts and sweeps can tell the two apart.
  */
 public final class RunWithoutResultException extends NcaException {

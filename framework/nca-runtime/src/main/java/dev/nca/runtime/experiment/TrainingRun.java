@@ -10,9 +10,7 @@ import dev.nca.api.Trajectories;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.support.io.AtomicFiles;
 import dev.nca.core.io.Checkpoint;
-import dev.nca.core.io.CheckpointIO;
 import dev.nca.core.io.MetricsLog;
-import dev.nca.core.model.ModelSpec;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.core.train.DivergenceException;
@@ -20,15 +18,13 @@ import dev.nca.core.train.EpochResult;
 import dev.nca.core.train.ResidentMemoryGuard;
 import dev.nca.core.train.Trainer;
 import dev.nca.core.train.TrainingOptions;
-import dev.nca.render.Images;
-import dev.nca.render.LossPlot;
+import dev.nca.runtime.recipe.OutputSection;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeWriter;
 import dev.nca.runtime.recipe.TrainingSection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains an NCA as a recipe says and records everything in a {@link RunDirectory}: the resolved
  * recipe, provenance, per-epoch metrics, best and last checkpoints (written atomically), a loss
- * plot, NCA-versus-data snapshots and an animation. A diverging (NaN/Inf) or interrupted run
- * records that in metrics.jsonl, keeps its best checkpoint and throws
- * {@link RunWithoutResultException}.
+ * plot, NCA-versus-data snapshots and an animation. Every {@code validate_every} epochs the model is
+ * scored by validation rollouts ({@link ValidationRollouts}); best.nca is chosen by that score or,
+ * with {@code best_by = "loss"}, by training loss ({@link BestModel}). A diverging (NaN/Inf) or
+ * interrupted run records that in metrics.jsonl, keeps its best checkpoint if it has one and throws
+ * {@link RunWithoutResultException} saying which checkpoints it kept.
  */
 public final class TrainingRun {
 
@@ -158,11 +156,10 @@ public final class TrainingRun {
 
         NcaEngine engine = plan.engine().create(config, data.size(), plan.dataType());
         Snapshots snapshots = new Snapshots(engine, data, spacing);
-        List<Double> losses = new ArrayList<>();
-        double doNothing = Double.NaN;
-        double best = Double.POSITIVE_INFINITY;
-        NcaParameters bestParams = params.copy();
-        int bestEpoch = -1;
+        OutputSection output = recipe.output();
+        ValidationRollouts validation = ValidationRollouts.prepare(plan, engine, data, spacing);
+        BestModel best = new BestModel(output.bestByValidation());
+        RunRecorder recorder = new RunRecorder(dir, config, recipeText, prov, firstEpoch);
         ProgressReporter progress = ProgressReporter.onStandardError(firstEpoch, epochs, console.progressBar());
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
@@ -178,11 +175,10 @@ public final class TrainingRun {
                     progress.interrupt();
                     metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(),
                             "diverged", e.getMessage()));
-                    finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
-                            doNothing, false);
+                    String kept = keep(epoch, before, validation, best, recorder);
                     trainer.close();
                     engine.close();
-                    throw new RunWithoutResultException(e.getMessage() + " Run folder: " + dir.root(), e);
+                    throw new RunWithoutResultException(e.getMessage() + kept + " Run folder: " + dir.root(), e);
                 } catch (RuntimeException e) {
                     if (!Thread.interrupted()) {
                         throw e;
@@ -191,59 +187,80 @@ public final class TrainingRun {
                     progress.interrupt();
                     String message = "training was interrupted during epoch " + epoch;
                     metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(), "interrupted", message));
-                    finish(dir, snapshots, bestParams, config, trainer, bestEpoch, best, best, recipeText, prov, losses,
-                            doNothing, false);
+                    String kept = keep(epoch, before, validation, best, recorder);
                     trainer.close();
                     engine.close();
                     Thread.currentThread().interrupt();
-                    throw new RunWithoutResultException(message + "; the best checkpoint so far is kept. Run folder: "
-                            + dir.root(), e);
+                    throw new RunWithoutResultException(message + "." + kept + " Run folder: " + dir.root(), e);
                 }
-                losses.add(r.loss());
+                recorder.loss(r.loss());
                 if (epoch == 0) {
-                    doNothing = r.doNothingLoss();
-                    LOG.info("epoch 0: loss {} (the do-nothing rule scores {})", r.loss(), doNothing);
+                    recorder.doNothing(r.doNothingLoss());
+                    LOG.info("epoch 0: loss {} (the do-nothing rule scores {})", r.loss(), r.doNothingLoss());
                 }
-                if (r.loss() < best) {
-                    best = r.loss();
-                    bestParams = before;
-                    bestEpoch = epoch;
+                best.offerLoss(epoch, r.loss(), before);
+                boolean last = epoch == epochs - 1;
+                Map<String, Object> line = metricsLine(r);
+                if ((epoch + 1) % output.validateEvery() == 0 || last) {
+                    double error = validation.score(params);
+                    line.put("validation_error", error);
+                    recorder.validation(epoch, error);
+                    best.offerValidation(epoch, error, r.loss(), params);
                 }
-                metrics.append(metricsLine(r));
+                metrics.append(line);
                 progress.update(r);
                 if (memory.afterEpoch() && memory.collections() == 1) {
                     LOG.info("resident memory above {} MB after epoch {}: collecting garbage (ND4J frees native arrays "
                             + "only then); at most once a second from now on, set NCA_GC_RSS to change the threshold",
                             memory.threshold() >> 20, epoch);
                 }
-                boolean last = epoch == epochs - 1;
-                if ((epoch + 1) % recipe.output().checkpointEvery() == 0 || last) {
-                    writeCheckpoint(dir.bestCheckpoint(), config, bestParams, null, bestEpoch, best, best, recipeText,
-                            prov);
-                    writeCheckpoint(dir.lastCheckpoint(), config, params, trainer, epoch, r.loss(), best, recipeText,
-                            prov);
-                    if (!recipe.output().keepLast()) {
-                        writeCheckpoint(dir.checkpoint(epoch + 1), config, params, trainer, epoch, r.loss(), best,
-                                recipeText, prov);
-                    }
-                    writeLossPlot(dir, losses, doNothing);
+                if ((epoch + 1) % output.checkpointEvery() == 0 || last) {
+                    recorder.writeBest(best);
+                    recorder.writeLast(params, trainer, epoch, r.loss(), output.keepLast());
+                    recorder.writeLossPlot();
                 }
-                if ((epoch + 1) % recipe.output().snapshotEvery() == 0 && !last) {
+                if ((epoch + 1) % output.snapshotEvery() == 0 && !last) {
                     snapshots.writeComparison(params, dir.snapshot(epoch + 1), random.derive("snapshot"));
                 }
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        finish(dir, snapshots, params, config, trainer, epochs - 1, losses.get(losses.size() - 1), best, recipeText,
-                prov, losses, doNothing, true);
+        // one rollout serves both pictures
+        var model = snapshots.rollout(params, 0, snapshots.frames(), plan.random().derive("snapshot"));
+        snapshots.writeComparison(model, dir.snapshot(epochs));
+        snapshots.writeAnimation(model, dir.animation());
         trainer.close();
         engine.close();
-        RunSummary summary = new RunSummary(dir.root(), epochs - firstEpoch, doNothing, losses.get(0),
-                losses.get(losses.size() - 1), best, seconds);
-        LOG.info("done in {}: loss {} -> {} (best {}, do-nothing {}); results in {}",
-                ProgressReporter.duration(seconds), summary.firstLoss(), summary.finalLoss(), best, doNothing,
-                dir.root());
+        List<Double> losses = recorder.losses();
+        RunSummary summary = new RunSummary(dir.root(), epochs - firstEpoch, recorder.doNothing(), losses.get(0),
+                losses.get(losses.size() - 1), recorder.bestLoss(), seconds);
+        LOG.info("done in {}: loss {} -> {} (lowest {}, do-nothing {}); best.nca is epoch {} by {} {}; results in {}",
+                ProgressReporter.duration(seconds), summary.firstLoss(), summary.finalLoss(), recorder.bestLoss(),
+                recorder.doNothing(), best.epoch(), best.criterion(), best.score(), dir.root());
         return summary;
+    }
+
+    /**
+     * After a divergence or interruption in {@code epoch}: keeps what can be kept and returns a
+     * sentence saying truly what that is. With validation as the criterion, the last finite
+     * parameters (those the failed epoch started from) are validated first, so that an improvement
+     * since the last validation is not lost.
+     */
+    private static String keep(int epoch, NcaParameters before, ValidationRollouts validation, BestModel best,
+                               RunRecorder recorder) {
+        List<Double> losses = recorder.losses();
+        if (best.byValidation() && !losses.isEmpty() && epoch - 1 > best.epoch()) {
+            best.offerValidation(epoch - 1, validation.score(before), losses.get(losses.size() - 1), before);
+        }
+        recorder.writeBest(best);
+        recorder.writeLossPlot();
+        if (!best.exists()) {
+            return " No checkpoint was written: the run stopped before it had a finite model to keep.";
+        }
+        return " checkpoints/best.nca holds the best model before that (epoch " + best.epoch() + ", "
+                + best.criterion() + " " + best.score() + ")"
+                + (recorder.lastCheckpointEpoch() >= 0 ? "; checkpoints/last.nca is from epoch "
+                + recorder.lastCheckpointEpoch() : "") + ".";
     }
 
     private static ResidentMemoryGuard memoryGuard() {
@@ -274,22 +291,6 @@ public final class TrainingRun {
         return resume.nextEpoch();
     }
 
-    private void finish(RunDirectory dir, Snapshots snapshots, NcaParameters params, NcaConfig config, Trainer trainer,
-                        int epoch, double loss, double best, String recipeText, Map<String, Object> prov,
-                        List<Double> losses, double doNothing, boolean completed) {
-        if (completed) {
-            // one rollout serves both pictures
-            var model = snapshots.rollout(params, 0, snapshots.frames(), plan.random().derive("snapshot"));
-            snapshots.writeComparison(model, dir.snapshot(epoch + 1));
-            snapshots.writeAnimation(model, dir.animation());
-        } else if (epoch >= 0) {
-            writeCheckpoint(dir.bestCheckpoint(), config, params, null, epoch, best, best, recipeText, prov);
-        }
-        if (!losses.isEmpty()) {
-            writeLossPlot(dir, losses, doNothing);
-        }
-    }
-
     private static Map<String, Object> metricsLine(EpochResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", r.epoch());
@@ -303,22 +304,6 @@ public final class TrainingRun {
             m.put("do_nothing_loss", r.doNothingLoss());
         }
         return m;
-    }
-
-    private static void writeCheckpoint(Path file, NcaConfig config, NcaParameters params, Trainer trainer, int epoch,
-                                        double loss, double best, String recipe, Map<String, Object> prov) {
-        CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), params,
-                trainer == null ? null : trainer.optimizer(), epoch, loss, best, recipe, Checkpoint.metadataOf(prov)));
-    }
-
-    private static void writeLossPlot(RunDirectory dir, List<Double> losses, double doNothing) {
-        double[] y = losses.stream().mapToDouble(Double::doubleValue).toArray();
-        LossPlot.Builder b = LossPlot.builder().title("training loss").xLabel("epoch").yLabel("loss")
-                .series("loss", y);
-        if (Double.isFinite(doNothing)) {
-            b.horizontalLine("do-nothing rule", doNothing);
-        }
-        Images.writePng(b.build().render(), dir.lossPlot());
     }
 
     private static void writeText(Path file, String text) {

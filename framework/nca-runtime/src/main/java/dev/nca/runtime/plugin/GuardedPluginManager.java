@@ -15,6 +15,7 @@ import org.pf4j.DependencyResolver;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
@@ -141,9 +142,31 @@ final class GuardedPluginManager extends DefaultPluginManager {
         }
         try {
             return super.loadPluginFromPath(pluginPath);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (PluginRuntimeException e) {
+            Optional<PluginWrapper> first = sameIdLoadedFrom(pluginPath);
+            if (first.isPresent()) {
+                problems.report(pluginPath.toString(), "not loaded: its plugin id " + first.get().getPluginId()
+                        + " is already taken by " + first.get().getPluginPath()
+                        + "; remove one of the two jars (or give one another Plugin-Id)", e);
+            } else {
+                problems.report(pluginPath.toString(), "cannot be loaded: " + ProblemLog.describe(e), e);
+            }
+            return null;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             problems.report(pluginPath.toString(), "cannot be loaded: " + ProblemLog.describe(e), e);
             return null;
+        }
+    }
+
+    /** The already loaded plugin with the id the descriptor at {@code pluginPath} declares, if any. */
+    private Optional<PluginWrapper> sameIdLoadedFrom(Path pluginPath) {
+        try {
+            String id = getPluginDescriptorFinder().find(pluginPath).getPluginId();
+            return Optional.ofNullable(id == null ? null : getPlugin(id)).filter(p -> !p.getPluginPath().equals(pluginPath));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -195,7 +218,10 @@ final class GuardedPluginManager extends DefaultPluginManager {
                 plugin.setFailedException(null);
                 startedPlugins.add(plugin);
                 firePluginStateEvent(new PluginStateEvent(this, plugin, before));
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // plugin code: an exception, ExceptionInInitializerError or any LinkageError
                 plugin.setPluginState(PluginState.FAILED);
                 plugin.setFailedException(e);
                 problems.report(plugin.getPluginId(), "failed to start: " + ProblemLog.describe(e), e);
@@ -217,7 +243,9 @@ final class GuardedPluginManager extends DefaultPluginManager {
                 plugin.setPluginState(PluginState.STOPPED);
                 startedPlugins.remove(plugin);
                 firePluginStateEvent(new PluginStateEvent(this, plugin, before));
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 // not STARTED any more, so that unloading does not try (and log) a second stop
                 plugin.setPluginState(PluginState.FAILED);
                 plugin.setFailedException(e);

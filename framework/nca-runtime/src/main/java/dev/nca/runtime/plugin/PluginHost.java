@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,10 +69,11 @@ public final class PluginHost implements AutoCloseable {
             }
             reportUnusable(manager, config.requiresCheckVersion(), problems);
             manager.startPlugins();
+            List<ExtensionClassLoading.Candidate> candidates = ExtensionClassLoading.load(manager, problems);
             List<ExtensionRegistry<?>> registries = new ArrayList<>();
             Map<String, Integer> contributed = new HashMap<>();
             for (ExtensionKind<?> kind : ExtensionKind.ALL) {
-                registries.add(register(kind, manager, config.frameworkVersion(), problems, contributed));
+                registries.add(register(kind, candidates, manager, config.frameworkVersion(), problems, contributed));
             }
             warnAboutEmptyPlugins(manager, contributed);
             Extensions extensions = new Extensions(registries, describe(manager), problems.problems());
@@ -103,12 +103,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private static <T extends NamedExtension> ExtensionRegistry<T> register(
-            ExtensionKind<T> kind, GuardedPluginManager manager, String frameworkVersion, ProblemLog problems,
-            Map<String, Integer> contributed) {
+            ExtensionKind<T> kind, List<ExtensionClassLoading.Candidate> candidates, GuardedPluginManager manager,
+            String frameworkVersion, ProblemLog problems, Map<String, Integer> contributed) {
         List<ExtensionEntry<T>> entries = new ArrayList<>();
-        // A plugin class loader also sees the host's extension indexes, so one class can be listed
-        // several times: register each class once.
-        for (Class<? extends T> type : new LinkedHashSet<>(manager.getExtensionClasses(kind.type()))) {
+        for (ExtensionClassLoading.Candidate candidate : candidates) {
+            if (!kind.type().isAssignableFrom(candidate.type())) {
+                continue;
+            }
+            Class<? extends T> type = candidate.type().asSubclass(kind.type());
+            // a plugin's class loader also finds the host's classes: the class's own loader decides
             PluginWrapper plugin = manager.whichPlugin(type);
             String pluginId = plugin == null ? ExtensionEntry.BUILT_IN : plugin.getPluginId();
             String version = plugin == null ? frameworkVersion : plugin.getDescriptor().getVersion();
@@ -117,9 +120,12 @@ public final class PluginHost implements AutoCloseable {
             try {
                 extension = manager.getExtensionFactory().create(type);
                 name = extension.name();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // plugin code may throw anything: an exception, ExceptionInInitializerError, a LinkageError
                 problems.report(pluginId, "its " + kind.label() + " " + type.getName()
-                        + " cannot be created or named: " + ProblemLog.describe(e), e);
+                        + " cannot be created or named: " + ProblemLog.describeWithType(e), e);
                 continue;
             }
             if (name == null) {

@@ -2,6 +2,7 @@ package dev.nca.runtime.plugin;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pf4j.PluginRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ final class ProblemLog {
 
     /**
      * A one-line description of an exception for a problem reason: its message, or its type when
-     * it has none, followed by the innermost cause's message when that differs.
+     * it has none, followed by the innermost cause's type and message when that differs.
      */
     static String describe(Throwable e) {
         Throwable root = e;
@@ -46,16 +47,28 @@ final class ProblemLog {
         }
         String text = summary(e);
         if (root != e) {
-            String rootText = summary(root);
-            if (!text.contains(rootText)) {
-                text += " (caused by " + rootText + ")";
+            if (!text.contains(summary(root))) {
+                text += " (caused by " + root.getClass().getSimpleName() + ": " + summary(root) + ")";
             }
         }
         return text;
     }
 
+    /**
+     * As {@link #describe(Throwable)}, prefixed by the exception's simple type name (for failures of
+     * plugin code, where the type is often the only clue); PF4J's wrapper exceptions are unwrapped.
+     */
+    static String describeWithType(Throwable e) {
+        Throwable shown = e instanceof PluginRuntimeException && e.getCause() != null ? e.getCause() : e;
+        String text = describe(shown);
+        String type = shown.getClass().getSimpleName();
+        return text.startsWith(type) ? text : type + ": " + text;
+    }
+
     private static String summary(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getName() : message.strip();
+        // one line: some libraries' messages span several
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -221,6 +221,9 @@ public final class RecipeLoader {
         long checkpointEvery = t.integer("checkpoint_every", 100L, 1, Long.MAX_VALUE);
         long snapshotEvery = t.integer("snapshot_every", 500L, 1, Long.MAX_VALUE);
         boolean keepLast = t.bool("keep_last", true);
-        return new OutputSection(directory, checkpointEvery, snapshotEvery, keepLast);
+        long validateEvery = t.integer("validate_every", checkpointEvery, 1, Long.MAX_VALUE);
+        String bestBy = t.optionalChoice("best_by", OutputSection.BY_VALIDATION,
+                List.of(OutputSection.BY_VALIDATION, OutputSection.BY_LOSS)).orElseThrow();
+        return new OutputSection(directory, checkpointEvery, snapshotEvery, keepLast, validateEvery, bestBy);
     }
 }

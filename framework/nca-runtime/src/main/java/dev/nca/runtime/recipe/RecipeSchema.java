@@ -34,7 +34,8 @@ final class RecipeSchema {
         t.put(TRAINING, List.of("schedule", "schedule_params", "frame_spacing", "epochs", "minibatch", "loss",
                 "loss_params", "learning_rate", "learning_rate_decay", "final_learning_rate", "beta1", "beta2", "epsilon", "gradient_normalisation", "block",
                 "threads", "engine"));
-        t.put(OUTPUT, List.of("directory", "checkpoint_every", "snapshot_every", "keep_last"));
+        t.put(OUTPUT, List.of("directory", "checkpoint_every", "snapshot_every", "keep_last", "validate_every",
+                "best_by"));
         return java.util.Collections.unmodifiableMap(t);
     }
 

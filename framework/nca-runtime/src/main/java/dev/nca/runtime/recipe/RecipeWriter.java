@@ -83,6 +83,8 @@ public final class RecipeWriter {
         key(out, "checkpoint_every", o.checkpointEvery());
         key(out, "snapshot_every", o.snapshotEvery());
         key(out, "keep_last", o.keepLast());
+        key(out, "validate_every", o.validateEvery());
+        key(out, "best_by", o.bestBy());
         return out.toString();
     }
 

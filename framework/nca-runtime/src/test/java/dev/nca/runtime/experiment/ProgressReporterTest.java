@@ -23,8 +23,8 @@ class ProgressReporterTest {
             p.update(epoch(e, 10 - e));
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("[" + "=".repeat(15) + " ".repeat(15) + "] epoch 2/4  loss 9.000  best 9.000")
-                .contains("[" + "=".repeat(30) + "] epoch 4/4  loss 7.000  best 7.000").endsWith(System.lineSeparator());
+        assertThat(text).contains("[" + "=".repeat(15) + " ".repeat(15) + "] epoch 2/4  loss 9.000  lowest 9.000")
+                .contains("[" + "=".repeat(30) + "] epoch 4/4  loss 7.000  lowest 7.000").endsWith(System.lineSeparator());
     }
 
     /** A resumed run numbers epochs on from the checkpoint; its bar covers only the epochs it trains. */
@@ -36,7 +36,7 @@ class ProgressReporterTest {
         p.update(epoch(5999, 0.5));
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("[" + "=".repeat(15) + " ".repeat(15) + "] epoch 5000/6000")
-                .contains("[" + "=".repeat(30) + "] epoch 6000/6000  loss 0.5000  best 0.5000")
+                .contains("[" + "=".repeat(30) + "] epoch 6000/6000  loss 0.5000  lowest 0.5000")
                 .doesNotContain("eta -");
     }
 

@@ -9,10 +9,12 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -39,6 +41,9 @@ final class PluginJarBuilder {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> extensions = new ArrayList<>();
     private final Map<String, byte[]> extraEntries = new LinkedHashMap<>();
+    private final Map<String, String> replacements = new LinkedHashMap<>();
+    private final List<String> omitted = new ArrayList<>();
+    private final Map<String, UnaryOperator<byte[]>> patches = new LinkedHashMap<>();
     private String pluginClass;
     private String requires;
     private String dependencies;
@@ -59,6 +64,37 @@ final class PluginJarBuilder {
     PluginJarBuilder extension(String className, String code) {
         extensions.add(className);
         return source(className, code);
+    }
+
+    /** Lists {@code className} in {@code META-INF/extensions.idx} without adding its class. */
+    PluginJarBuilder indexOnly(String className) {
+        extensions.add(className);
+        return this;
+    }
+
+    /** Leaves the compiled class {@code className} out of the jar (its users still reference it). */
+    PluginJarBuilder omitClass(String className) {
+        omitted.add(classEntry(className));
+        return this;
+    }
+
+    /**
+     * Packs, in place of the compiled {@code className}, the class compiled from {@code code}
+     * after the others (against them): how a jar ends up with binary-incompatible classes.
+     */
+    PluginJarBuilder replaceClass(String className, String code) {
+        replacements.put(className, code);
+        return this;
+    }
+
+    /** Rewrites the class file of {@code className} before packing, e.g. its version bytes. */
+    PluginJarBuilder patchClass(String className, UnaryOperator<byte[]> patch) {
+        patches.put(classEntry(className), patch);
+        return this;
+    }
+
+    private static String classEntry(String className) {
+        return className.replace('.', '/') + ".class";
     }
 
     /** Sets the {@code Plugin-Class} manifest attribute. */
@@ -99,7 +135,15 @@ final class PluginJarBuilder {
      */
     Path build(Path directory) throws IOException {
         Path classes = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "classes-" + pluginId);
-        compile(classes);
+        compile(sources, classes, classes);
+        if (!replacements.isEmpty()) {
+            Path replaced = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "replaced-" + pluginId);
+            compile(replacements, replaced, classes);
+            for (String className : replacements.keySet()) {
+                Files.copy(replaced.resolve(classEntry(className)), classes.resolve(classEntry(className)),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Path jar = directory.resolve(pluginId + "-" + version + ".jar");
         try (OutputStream out = Files.newOutputStream(jar);
              JarOutputStream jos = new JarOutputStream(out, manifest())) {
@@ -108,8 +152,12 @@ final class PluginJarBuilder {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                jos.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                jos.write(Files.readAllBytes(file));
+                String name = classes.relativize(file).toString().replace('\\', '/');
+                if (omitted.contains(name)) {
+                    continue;
+                }
+                jos.putNextEntry(new JarEntry(name));
+                jos.write(patches.getOrDefault(name, b -> b).apply(Files.readAllBytes(file)));
                 jos.closeEntry();
             }
             if (writeIndex) {
@@ -145,7 +193,7 @@ final class PluginJarBuilder {
         return manifest;
     }
 
-    private void compile(Path output) throws IOException {
+    private void compile(Map<String, String> sources, Path output, Path extraClasspath) throws IOException {
         if (sources.isEmpty()) {
             return;
         }
@@ -158,7 +206,7 @@ final class PluginJarBuilder {
         String classpath = String.join(java.io.File.pathSeparator,
                 location(NamedExtension.class), location(ExtensionPoint.class), location(INDArray.class),
                 location(TimeWeighting.class),
-                location(Logger.class));
+                location(Logger.class), extraClasspath.toString());
         StringWriter diagnostics = new StringWriter();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             List<String> options = List.of("-classpath", classpath, "-d", output.toString(), "-proc:none",
