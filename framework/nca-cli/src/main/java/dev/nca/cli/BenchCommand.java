@@ -93,8 +93,8 @@ final class BenchCommand extends NcaSubcommand {
                         epochs);
                 firstMedian = results.isEmpty() ? r.medianSeconds() : firstMedian;
                 Map<String, Object> one = new LinkedHashMap<>();
-                one.put("engine", factory.name());
                 try (NcaEngine engine = factory.create(config, size, DataType.FLOAT)) {
+                    one.put("engine", engine.name());
                     one.put("details", engine.describe());
                 }
                 one.put("median_seconds_per_epoch", r.medianSeconds());

@@ -267,6 +267,11 @@ public final class Trainer implements AutoCloseable {
         return allEngines.get(0).describe();
     }
 
+    /** The name of the engine that runs (for {@code "auto"}: the engine it chose), e.g. {@code "fused"}. */
+    public String engineName() {
+        return allEngines.get(0).name();
+    }
+
     /** Stops the worker threads and closes the engines. */
     @Override
     public void close() {

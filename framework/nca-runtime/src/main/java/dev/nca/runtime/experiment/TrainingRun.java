@@ -148,7 +148,7 @@ public final class TrainingRun {
         writeText(dir.recipe(), recipeText);
         Map<String, Object> prov = provenance.describe(plan, config);
         // float32 results differ in the last bits between engines, and between SIMD and plain loops
-        prov.put("engine", plan.engine().name());
+        prov.put("engine", trainer.engineName());
         prov.put("engine_details", trainer.engineDescription());
         if (resume != null) {
             prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
