@@ -131,7 +131,7 @@ public final class TrainingRun {
                         plan.dataType()));
         Trainer trainer = new Trainer(plan.engine(), config, data.size(), params, loss, schedule,
                 new TrainingOptions(tr.learningRateSchedule(), tr.beta1(), tr.beta2(), tr.epsilon(),
-                        tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
+                        tr.gradientNormalisation(), tr.block(), tr.threads(), tr.tapeMemory()), random.child("trainer"));
         LOG.info("engine: {}, {}", plan.dataType(), trainer.engineDescription());
         int firstEpoch = resume == null ? 0 : restore(params, trainer, config);
         int epochs = Math.toIntExact(tr.epochs());

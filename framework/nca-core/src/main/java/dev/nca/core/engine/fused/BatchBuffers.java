@@ -23,6 +23,7 @@ final class BatchBuffers {
     private final float[] scratchMask;
     private final List<float[]> states = new ArrayList<>();
     private final List<float[]> masks = new ArrayList<>();
+    private final List<float[]> hidden = new ArrayList<>();
     /** Counts taped rollouts, so that a tape can tell whether it was overwritten. */
     long generation;
 
@@ -59,8 +60,17 @@ final class BatchBuffers {
         return masks.get(t - 1);
     }
 
+    /** The pre-activations of step t (1-based), {@code length} floats, for the hidden-layer tape. */
+    float[] hidden(int t, int length) {
+        while (hidden.size() < t) {
+            hidden.add(new float[length]);
+        }
+        return hidden.get(t - 1);
+    }
+
     /** Bytes held by the tape. */
     long tapeBytes() {
-        return 4L * ((long) states.size() * stateLength + (long) masks.size() * maskLength);
+        long h = hidden.stream().mapToLong(a -> a.length).sum();
+        return 4L * ((long) states.size() * stateLength + (long) masks.size() * maskLength + h);
     }
 }

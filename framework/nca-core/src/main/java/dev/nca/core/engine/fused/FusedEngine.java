@@ -50,16 +50,22 @@ public final class FusedEngine implements NcaEngine {
     private final TileStep step;
     private final EngineProfile profile = new EngineProfile();
     private final Map<Integer, BatchBuffers> buffers = new HashMap<>();
+    private final boolean tapeHidden;
 
     /**
      * @throws IllegalArgumentException when the config has alive masking or an activation without
      *                                  {@link ArrayActivation}
      */
     public FusedEngine(NcaConfig config, int size) {
-        this(config, size, TileKernels.select(), FloatRowOps.select());
+        this(config, size, TileKernels.select(), FloatRowOps.select(),
+                "hidden".equals(System.getProperty("nca.engine.fused.tape")));
     }
 
-    FusedEngine(NcaConfig config, int size, TileKernels kernels, FloatRowOps rowOps) {
+    /**
+     * @param tapeHidden whether the tape also keeps every tile's pre-activation (the backward pass then
+     *                   skips the first layer; more memory traffic), else only states and masks
+     */
+    FusedEngine(NcaConfig config, int size, TileKernels kernels, FloatRowOps rowOps, boolean tapeHidden) {
         if (config.aliveMasked()) {
             throw new IllegalArgumentException("the fused engine does not support alive masking");
         }
@@ -69,6 +75,7 @@ public final class FusedEngine implements NcaEngine {
         }
         this.config = config;
         this.size = size;
+        this.tapeHidden = tapeHidden;
         this.rowsPerTile = Math.max(1, Math.min(size, TILE_CELLS / size));
         this.kernels = kernels;
         this.rowOps = rowOps;
@@ -105,7 +112,7 @@ public final class FusedEngine implements NcaEngine {
     @Override
     public String describe() {
         return NAME + ", tiles of " + rowsPerTile + " x " + size + " cells, kernels " + kernels.describe()
-                + ", stencil loops " + rowOps.describe() + ", tape: states";
+                + ", stencil loops " + rowOps.describe() + ", tape: " + (tapeHidden ? "states and pre-activations" : "states");
     }
 
     @Override
@@ -140,9 +147,12 @@ public final class FusedEngine implements NcaEngine {
             long t0 = System.nanoTime();
             stencil.pad(x, buf.pad, buf.batch * config.channels());
             profile.add(EngineProfile.Section.PERCEIVE, t0);
+            float[] hidden = keepTape && tapeHidden ? buf.hidden(t, tiles(buf) * step.hiddenTileLength()) : null;
+            int tile = 0;
             for (int b = 0; b < buf.batch; b++) {
                 for (int i0 = 0; i0 < size; i0 += rowsPerTile) {
-                    step.forward(w, buf.pad, x, next, mask, maskStride, b, i0, Math.min(rowsPerTile, size - i0));
+                    step.forward(w, buf.pad, x, next, mask, maskStride, b, i0, Math.min(rowsPerTile, size - i0),
+                            hidden, tile++ * step.hiddenTileLength());
                 }
             }
             if (wanted.contains(t)) {
@@ -187,9 +197,12 @@ public final class FusedEngine implements NcaEngine {
             stencil.pad(x, buf.pad, buf.batch * c);
             Arrays.fill(buf.gpad, 0f);
             profile.add(EngineProfile.Section.PERCEIVE, t0);
+            float[] hidden = tapeHidden ? buf.hidden(t, tiles(buf) * step.hiddenTileLength()) : null;
+            int tile = 0;
             for (int b = 0; b < buf.batch; b++) {
                 for (int i0 = 0; i0 < size; i0 += rowsPerTile) {
-                    step.backward(w, buf.pad, gx, buf.gpad, mask, maskStride, b, i0, Math.min(rowsPerTile, size - i0));
+                    step.backward(w, buf.pad, gx, buf.gpad, mask, maskStride, b, i0, Math.min(rowsPerTile, size - i0),
+                            hidden, tile++ * step.hiddenTileLength());
                 }
             }
             long t1 = System.nanoTime();
@@ -204,6 +217,10 @@ public final class FusedEngine implements NcaEngine {
         }
         add(grads.v(), dv);
         return array(gx, buf.batch);
+    }
+
+    private int tiles(BatchBuffers buf) {
+        return buf.batch * ((size + rowsPerTile - 1) / rowsPerTile);
     }
 
     private int maskStride(BatchBuffers buf) {
@@ -244,7 +261,9 @@ public final class FusedEngine implements NcaEngine {
     @Override
     public long tapeBytesPerStep(int batch) {
         long cells = (long) batch * size * size;
-        return 4L * (cells * config.channels() + (config.masked() ? new UpdateMasks(config, batch, size).length() : 0));
+        long hidden = tapeHidden ? (long) batch * ((size + rowsPerTile - 1) / rowsPerTile) * step.hiddenTileLength() : 0;
+        return 4L * (cells * config.channels() + hidden
+                + (config.masked() ? new UpdateMasks(config, batch, size).length() : 0));
     }
 
     @Override

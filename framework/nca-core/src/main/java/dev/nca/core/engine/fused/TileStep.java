@@ -72,11 +72,15 @@ final class TileStep {
      * @param next  receives the tile's cells of the next state
      * @param mask  the step's update mask (see {@link dev.nca.core.engine.UpdateMasks}), or null
      * @param maskChannelStride 0 for a per-cell mask, {@code B*S*S} for a per-element one
+     * @param hiddenTape receives the tile's pre-activation {@code [H][ld]} at {@code tapeOffset}, or null
      */
     void forward(FloatWeights w, float[] pad, float[] x, float[] next, float[] mask, int maskChannelStride,
-                 int b, int i0, int rows) {
+                 int b, int i0, int rows, float[] hiddenTape, int tapeOffset) {
         int n = rows * size;
-        hiddenLayer(w, pad, b, i0, rows, false);
+        hiddenLayer(w, pad, b, i0, rows, false, null, 0);
+        if (hiddenTape != null) {
+            System.arraycopy(a, 0, hiddenTape, tapeOffset, hidden * ld);
+        }
         long t0 = System.nanoTime();
         kernels.project(w.w1(), w.v(), hidden, channels, u, f, ld, n);
         long t1 = System.nanoTime();
@@ -99,14 +103,22 @@ final class TileStep {
         profile.add(Section.ELEMENTWISE, t1);
     }
 
-    /** z, a and u (and u' when {@code derivative}) of the tile. */
-    private void hiddenLayer(FloatWeights w, float[] pad, int b, int i0, int rows, boolean derivative) {
+    /**
+     * z, a and u (and u' when {@code derivative}) of the tile; a is copied from {@code hiddenTape}
+     * when given, else computed.
+     */
+    private void hiddenLayer(FloatWeights w, float[] pad, int b, int i0, int rows, boolean derivative,
+                             float[] hiddenTape, int tapeOffset) {
         int n = rows * size;
         long t0 = System.nanoTime();
         stencil.perceive(pad, b, channels, i0, rows, z, ld);
         long t1 = System.nanoTime();
         profile.add(Section.PERCEIVE, t0);
-        kernels.project(w.w2(), w.b2(), perception, hidden, z, a, ld, n);
+        if (hiddenTape != null) {
+            System.arraycopy(hiddenTape, tapeOffset, a, 0, hidden * ld);
+        } else {
+            kernels.project(w.w2(), w.b2(), perception, hidden, z, a, ld, n);
+        }
         long t2 = System.nanoTime();
         profile.add(Section.GEMM_FORWARD, t1);
         for (int h = 0; h < hidden; h++) {
@@ -124,11 +136,12 @@ final class TileStep {
      *
      * @param gx   dL/d next state, {@code [B][C][S][S]} (read only)
      * @param gpad padded gradient of the state, {@code [B][C][S+2][S+2]} (added to)
+     * @param hiddenTape the pre-activations {@link #forward} kept, or null to recompute them
      */
     void backward(FloatWeights w, float[] pad, float[] gx, float[] gpad, float[] mask, int maskChannelStride,
-                  int b, int i0, int rows) {
+                  int b, int i0, int rows, float[] hiddenTape, int tapeOffset) {
         int n = rows * size;
-        hiddenLayer(w, pad, b, i0, rows, true);
+        hiddenLayer(w, pad, b, i0, rows, true, hiddenTape, tapeOffset);
         long t0 = System.nanoTime();
         int plane = size * size;
         for (int c = 0; c < channels; c++) {
@@ -167,6 +180,11 @@ final class TileStep {
         profile.add(Section.GEMM_BACKWARD, t3);
         stencil.adjoint(gz, ld, b, channels, i0, rows, gpad);
         profile.add(Section.PERCEIVE_ADJOINT, t4);
+    }
+
+    /** Floats of one tile's pre-activation on a hidden-layer tape. */
+    int hiddenTileLength() {
+        return hidden * ld;
     }
 
     /** Adds the partial sums to the totals ({@code [H*C]}, {@code [C*K*H]}, {@code [H]}, {@code [C]}) and zeroes them. */

@@ -36,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * q < 1 (both engines draw the masks in the same order), sparse and dense stencils, with and
  * without b2, with the SIMD kernels (when the JVM has the Vector API, as the build's tests do) and
  * with the scalar ones. Lattice sides that are not a multiple of the tile or vector width exercise
- * the tails.
+ * the tails. The variant whose tape keeps the pre-activations agrees too.
  */
 class FusedEngineTest {
 
@@ -65,9 +65,12 @@ class FusedEngineTest {
         NcaConfig config = new NcaConfig(4, 2, 12, bias, kernels, act, boundary, q, mode, null);
         Result want = run(new StencilGemmEngineFactory().create(config, size, DataType.DOUBLE), config, size);
         for (TileKernels k : List.of(TileKernels.select(), new ScalarTileKernels())) {
-            Result got = run(new FusedEngine(config, size, k, FloatRowOps.select()), config, size);
+            Result got = run(new FusedEngine(config, size, k, FloatRowOps.select(), false), config, size);
             assertAgree(want, got, 2e-4, k.describe());
         }
+        Result hiddenTape = run(new FusedEngine(config, size, TileKernels.select(), FloatRowOps.select(), true),
+                config, size);
+        assertAgree(want, hiddenTape, 2e-4, "hidden-layer tape");
     }
 
     @Test
