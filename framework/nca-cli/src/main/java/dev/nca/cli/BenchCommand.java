@@ -98,11 +98,13 @@ final class BenchCommand extends NcaSubcommand {
                     true, block, threads, parseTapeMemory());
             List<Map<String, Object>> results = new ArrayList<>();
             double firstMedian = Double.NaN;
+            double firstCpu = Double.NaN;
             for (String name : engineNames) {
                 EngineFactory factory = session.engines().get(name, "--engine");
                 var r = EpochBenchmark.run(factory, config, size, samples, steps, minibatch, options, loss, warmup,
                         epochs);
                 firstMedian = results.isEmpty() ? r.medianSeconds() : firstMedian;
+                firstCpu = results.isEmpty() ? r.medianCpuSeconds() : firstCpu;
                 Map<String, Object> one = new LinkedHashMap<>();
                 try (NcaEngine engine = factory.create(config, size, DataType.FLOAT)) {
                     one.put("engine", engine.name());
@@ -111,6 +113,8 @@ final class BenchCommand extends NcaSubcommand {
                 one.put("median_seconds_per_epoch", r.medianSeconds());
                 one.put("relative_to_first", r.medianSeconds() / firstMedian);
                 one.put("seconds_per_epoch", r.secondsPerEpoch());
+                one.put("median_cpu_seconds_per_epoch", r.medianCpuSeconds());
+                one.put("cpu_relative_to_first", r.medianCpuSeconds() / firstCpu);
                 one.put("gflop_per_epoch", r.flopsPerEpoch() / 1e9);
                 one.put("gflops", r.gflops());
                 one.put("profile_seconds", r.profile());
