@@ -303,7 +303,8 @@ class InstallationTest {
         assertThat(result.err()).doesNotContain("Exception");
         // bin/nca gives training the Vector API module: the SIMD stencil loops run
         assertThat(result.err()).contains("stencil loops vector (");
-        assertThat(provenance.get("engine").asText()).isEqualTo("stencil-gemm");
+        // "auto" chose the fused engine for this float32 relu model, and provenance says so
+        assertThat(provenance.get("engine").asText()).isEqualTo("fused");
         assertThat(provenance.get("engine_details").asText()).contains("stencil loops vector (");
     }
 
@@ -401,11 +402,12 @@ class InstallationTest {
             "--no-peak", "--channels", "2", "--observable", "1"};
         Result scalar = run(120, DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "0"), bench);
         assertThat(scalar.status()).as(scalar.err()).isZero();
-        assertThat(engineDetails(scalar.out())).isEqualTo("stencil-gemm, stencil loops scalar");
+        assertThat(engineDetails(scalar.out())).startsWith("fused, ").contains("kernels scalar, stencil loops scalar");
         assertThat(scalar.err()).doesNotContain("incubator");
         Result vector = run(120, DIST.resolve("bin/nca"), Map.of(), bench);
         assertThat(vector.status()).as(vector.err()).isZero();
-        assertThat(engineDetails(vector.out())).startsWith("stencil-gemm, stencil loops vector (");
+        assertThat(engineDetails(vector.out())).startsWith("fused, ").contains("kernels vector (")
+                .contains("stencil loops vector (");
         Result bad = run(DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "yes"), "version");
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("nca: NCA_VECTOR is 'yes'; give 1 (SIMD loops, the default) or 0 (plain Java"
