@@ -283,12 +283,13 @@ class InstallationTest {
         assertThat(result.err()).doesNotContain("Exception");
         // bin/nca gives training the Vector API module: the SIMD stencil loops run
         assertThat(result.err()).contains("stencil loops vector (");
+        // "auto" is the stencil-gemm engine (the fused one is chosen by name), and provenance says so
         assertThat(provenance.get("engine").asText()).isEqualTo("stencil-gemm");
         assertThat(provenance.get("engine_details").asText()).contains("stencil loops vector (");
     }
 
-    private static String engineDetails(String benchJson) throws IOException {
-        return new ObjectMapper().readTree(benchJson).get("engines").get(0).get("details").asText();
+    private static String engineDetails(String benchJson, int engine) throws IOException {
+        return new ObjectMapper().readTree(benchJson).get("engines").get(engine).get("details").asText();
     }
 
     /** A training recipe that runs in seconds: Gray-Scott on an 8x8 lattice, {@code epochs} epochs. */
@@ -378,14 +379,17 @@ class InstallationTest {
     @Test
     void vectorLoopsCanBeSwitchedOff() throws Exception {
         String[] bench = {"bench", "--size", "8", "--samples", "2", "--steps", "2", "--epochs", "1", "--warmup", "0",
-            "--no-peak", "--channels", "2", "--observable", "1"};
+            "--no-peak", "--channels", "2", "--observable", "1", "--engine", "stencil-gemm,fused"};
         Result scalar = run(120, DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "0"), bench);
         assertThat(scalar.status()).as(scalar.err()).isZero();
-        assertThat(engineDetails(scalar.out())).isEqualTo("stencil-gemm, stencil loops scalar");
+        assertThat(engineDetails(scalar.out(), 0)).isEqualTo("stencil-gemm, stencil loops scalar");
+        assertThat(engineDetails(scalar.out(), 1)).startsWith("fused, ").contains("kernels scalar, stencil loops scalar");
         assertThat(scalar.err()).doesNotContain("incubator");
         Result vector = run(120, DIST.resolve("bin/nca"), Map.of(), bench);
         assertThat(vector.status()).as(vector.err()).isZero();
-        assertThat(engineDetails(vector.out())).startsWith("stencil-gemm, stencil loops vector (");
+        assertThat(engineDetails(vector.out(), 0)).startsWith("stencil-gemm, stencil loops vector (");
+        assertThat(engineDetails(vector.out(), 1)).startsWith("fused, ").contains("kernels vector (")
+                .contains("stencil loops vector (");
         Result bad = run(DIST.resolve("bin/nca"), Map.of("NCA_VECTOR", "yes"), "version");
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("nca: NCA_VECTOR is 'yes'; give 1 (SIMD loops, the default) or 0 (plain Java"

@@ -44,6 +44,11 @@ public final class NominalFlops {
                 ModelShape s = shape(params);
                 yield OptionalDouble.of(2.0 * s.channels() * s.kernelCount() * cells(params) * s.hidden());
             }
+            case "TileKernelBenchmark.projectForward", "TileKernelBenchmark.projectBackward",
+                    "TileKernelBenchmark.accumulateOuter" -> {
+                ModelShape s = shape(params);
+                yield OptionalDouble.of(2.0 * s.channels() * s.kernelCount() * s.hidden() * integer(params, "tile"));
+            }
             case "SgemmPeakBenchmark.sgemm" -> {
                 double n = integer(params, "n");
                 yield OptionalDouble.of(2.0 * n * n * n);

@@ -53,6 +53,57 @@ class BenchmarksSmokeTest {
         assertThat(g.w2().norm2Number().doubleValue()).isPositive();
     }
 
+    /** Each tile kernel once, against plain loops over the same arrays (float32 rounding). */
+    @ParameterizedTest
+    @ValueSource(strings = {"paper", "large"})
+    void tileKernelsMatchPlainLoops(String shape) {
+        TileKernelBenchmark b = new TileKernelBenchmark();
+        b.shape = shape;
+        b.tile = 40;
+        b.setUp();
+        b.projectForward();
+        b.projectBackward();
+        b.accumulateOuter();
+        ModelShape m = ModelShape.parse(shape);
+        int ck = m.channels() * m.kernelCount();
+        int h = m.hidden();
+        int n = 40;
+        float[][] in = b.inputs();
+        float[][] out = b.outputs();
+        int lanes = b.kernels().lanes();
+        for (int o = 0; o < h; o++) {
+            for (int j = 0; j < n; j++) {
+                double want = 0;
+                for (int i = 0; i < ck; i++) {
+                    want += in[0][i * h + o] * in[2][i * n + j];
+                }
+                assertThat((double) out[0][o * n + j]).isCloseTo(want, within(1e-4));
+            }
+        }
+        for (int o = 0; o < ck; o++) {
+            for (int j = 0; j < n; j++) {
+                double want = 0;
+                for (int i = 0; i < h; i++) {
+                    want += in[1][i * ck + o] * in[3][i * n + j];
+                }
+                assertThat((double) out[1][o * n + j]).isCloseTo(want, within(1e-4));
+            }
+        }
+        for (int r = 0; r < ck; r++) {
+            for (int s = 0; s < h; s++) {
+                double want = 0;
+                for (int j = 0; j < n; j++) {
+                    want += in[2][r * n + j] * in[3][s * n + j];
+                }
+                double got = 0;
+                for (int l = 0; l < lanes; l++) {
+                    got += out[2][(r * h + s) * lanes + l];
+                }
+                assertThat(got).isCloseTo(want, within(1e-4));
+            }
+        }
+    }
+
     @Test
     void paperRolloutOf32StepsChangesTheStateAndStaysFinite() {
         EngineFixture f = new EngineFixture(ModelShape.PAPER, 32, 2);

@@ -63,12 +63,23 @@ final class BenchCommand extends NcaSubcommand {
     private int warmup;
     @Option(names = "--epochs", defaultValue = "10", description = "Timed epochs (default ${DEFAULT-VALUE}).")
     private int epochs;
+    @Option(names = "--tape-memory", defaultValue = "unlimited", paramLabel = "SIZE",
+            description = "Tape budget per worker, e.g. 512m: longer rollouts are checkpointed (default ${DEFAULT-VALUE}).")
+    private String tapeMemory;
     @Option(names = "--no-peak", description = "Skip the sgemm peak measurement.")
     private boolean noPeak;
     @Option(names = "--engine", split = ",", paramLabel = "NAME", defaultValue = "auto",
             description = "Engines to time, comma-separated, side by side in this one run (e.g."
                     + " stencil-gemm,nd4j-reference); ratios are relative to the first (default: the default engine).")
     private List<String> engineNames;
+
+    private long parseTapeMemory() {
+        try {
+            return dev.nca.runtime.recipe.MemorySize.parse(tapeMemory);
+        } catch (IllegalArgumentException e) {
+            throw new dev.nca.api.NcaException("--tape-memory: " + e.getMessage());
+        }
+    }
 
     @Override
     protected int run() throws Exception {
@@ -84,22 +95,26 @@ final class BenchCommand extends NcaSubcommand {
             Loss loss = lossFn.create(Params.validate(lossFn.parameters(), Map.of(), "loss"),
                     new ExtensionContext(new RandomSource(1), DataType.FLOAT));
             TrainingOptions options = new TrainingOptions(LearningRateSchedule.constant(1e-3), 0.9, 0.999, 1e-7,
-                    true, block, threads);
+                    true, block, threads, parseTapeMemory());
             List<Map<String, Object>> results = new ArrayList<>();
             double firstMedian = Double.NaN;
+            double firstCpu = Double.NaN;
             for (String name : engineNames) {
                 EngineFactory factory = session.engines().get(name, "--engine");
                 var r = EpochBenchmark.run(factory, config, size, samples, steps, minibatch, options, loss, warmup,
                         epochs);
                 firstMedian = results.isEmpty() ? r.medianSeconds() : firstMedian;
+                firstCpu = results.isEmpty() ? r.medianCpuSeconds() : firstCpu;
                 Map<String, Object> one = new LinkedHashMap<>();
-                one.put("engine", factory.name());
                 try (NcaEngine engine = factory.create(config, size, DataType.FLOAT)) {
+                    one.put("engine", engine.name());
                     one.put("details", engine.describe());
                 }
                 one.put("median_seconds_per_epoch", r.medianSeconds());
                 one.put("relative_to_first", r.medianSeconds() / firstMedian);
                 one.put("seconds_per_epoch", r.secondsPerEpoch());
+                one.put("median_cpu_seconds_per_epoch", r.medianCpuSeconds());
+                one.put("cpu_relative_to_first", r.medianCpuSeconds() / firstCpu);
                 one.put("gflop_per_epoch", r.flopsPerEpoch() / 1e9);
                 one.put("gflops", r.gflops());
                 one.put("profile_seconds", r.profile());
@@ -117,6 +132,7 @@ final class BenchCommand extends NcaSubcommand {
             shape.put("minibatch", minibatch);
             shape.put("block", block);
             shape.put("threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+            shape.put("tape_memory", tapeMemory);
             report.put("shape", shape);
             report.put("engines", results);
             report.put("peak_rss_mb", EpochBenchmark.peakRss() >> 20);

@@ -43,9 +43,14 @@ final class TrainCommand extends NcaSubcommand {
     private Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--engine", paramLabel = "NAME",
-            description = "Compute engine (stencil-gemm, nd4j-reference or auto); the same as"
+            description = "Compute engine (fused, stencil-gemm, nd4j-reference or auto); the same as"
                     + " --set training.engine=NAME.")
     private String engine;
+
+    @Option(names = "--tape-memory", paramLabel = "SIZE",
+            description = "Back-propagation tape budget per worker thread, e.g. 2g; longer rollouts are"
+                    + " recomputed in segments (gradient checkpointing); the same as --set training.tape_memory=SIZE.")
+    private String tapeMemory;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Folder for run folders (default: the recipe's output.directory).")
@@ -60,6 +65,9 @@ final class TrainCommand extends NcaSubcommand {
         }
         if (engine != null) {
             overrides.put("training.engine", engine);
+        }
+        if (tapeMemory != null) {
+            overrides.put("training.tape_memory", tapeMemory);
         }
         ResumePoint from = resume == null ? null : ResumePoint.read(resume);
         Recipe r = from == null ? RecipeLoader.load(recipe, overrides)

@@ -17,7 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code [-inputRange(), inputRange()]} but kept at least {@code 1e-3} away from zero (so that
  * kinks such as relu's are avoided): the derivative matches central finite differences of
  * {@code sum u(a)}; inputs are not modified; every entry of {@code out} is written and keeps its
- * shape and data type; float32 results agree with float64 ones.
+ * shape and data type; float32 results agree with float64 ones; when the activation also
+ * implements {@link dev.nca.api.ArrayActivation}, its array methods agree with the ND4J ones (in
+ * place too, and on a sub-range only).
  */
 public abstract class ActivationContract extends NamedExtensionContract<Activation> {
 
@@ -110,6 +112,47 @@ public abstract class ActivationContract extends NamedExtensionContract<Activati
             u.derivative(a32, out32);
             assertWritten(out32, shape, DataType.FLOAT, "derivative (float32)");
             assertClose(out32, out64, "derivative (float32 vs float64)");
+        }
+    }
+
+    @Test
+    public void arrayHookAgreesWithTheNd4jPath() {
+        Activation u = activation();
+        if (!(u instanceof dev.nca.api.ArrayActivation hook)) {
+            return;
+        }
+        INDArray a64 = randomInput(new long[] {64}, 300);
+        INDArray out64 = Nd4j.create(DataType.DOUBLE, 64);
+        float[] a = a64.castTo(DataType.FLOAT).toFloatVector();
+        float[] out = new float[70];
+        java.util.Arrays.fill(out, Float.NaN);
+        for (int pass = 0; pass < 2; pass++) {
+            boolean derivative = pass == 1;
+            if (derivative) {
+                u.derivative(a64, out64);
+                hook.derivative(a, out, 3, 60);
+            } else {
+                u.apply(a64, out64);
+                hook.apply(a, out, 3, 60);
+            }
+            float[] inPlace = a.clone();
+            if (derivative) {
+                hook.derivative(inPlace, inPlace, 0, 64);
+            } else {
+                hook.apply(inPlace, inPlace, 0, 64);
+            }
+            double[] want = out64.toDoubleVector();
+            String what = (derivative ? "derivative" : "apply") + " of '" + u.name() + "' through ArrayActivation";
+            assertThat(out[2]).as("%s wrote outside its range", what).isNaN();
+            assertThat(out[60]).as("%s wrote outside its range", what).isNaN();
+            for (int i = 0; i < 64; i++) {
+                org.assertj.core.data.Offset<Double> tol = org.assertj.core.data.Offset.offset(
+                        1e-5 * Math.max(1, Math.abs(want[i])));
+                if (i >= 3 && i < 60) {
+                    assertThat((double) out[i]).as("%s at %d", what, i).isCloseTo(want[i], tol);
+                }
+                assertThat((double) inPlace[i]).as("%s in place at %d", what, i).isCloseTo(want[i], tol);
+            }
         }
     }
 

@@ -35,9 +35,13 @@ public final class EpochBenchmark {
      * @param flopsPerEpoch   nominal FLOPs: forward of every sample-step, times 3 for forward+backward
      * @param peakRssBytes    peak resident set size of this process (Linux), or -1
      * @param profile         engine seconds per kind of work, summed over the timed epochs
+     * @param medianCpuSeconds median CPU time of the whole process per epoch (all threads), or NaN
+     *                        where unavailable: unlike wall time it hardly changes when other
+     *                        processes compete for the cores
      */
     public record Result(double[] secondsPerEpoch, double medianSeconds, double flopsPerEpoch, long peakRssBytes,
-                         java.util.Map<dev.nca.core.engine.EngineProfile.Section, Double> profile) {
+                         java.util.Map<dev.nca.core.engine.EngineProfile.Section, Double> profile,
+                         double medianCpuSeconds) {
         public double gflops() {
             return flopsPerEpoch / medianSeconds / 1e9;
         }
@@ -75,27 +79,44 @@ public final class EpochBenchmark {
             }
         };
         double[] times = new double[epochs];
+        double[] cpu = new double[epochs];
         Map<EngineProfile.Section, Double> profile;
         try (Trainer trainer = new Trainer(engines, config, size, params, loss, schedule, options, new RandomSource(1))) {
             for (int e = 0; e < warmup + epochs; e++) {
                 if (e == warmup) {
                     trainer.resetProfile();
                 }
+                long cpu0 = processCpuNanos();
                 double t = trainer.runEpoch(e).seconds();
                 if (e >= warmup) {
                     times[e - warmup] = t;
+                    cpu[e - warmup] = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9;
                 }
             }
             profile = trainer.profile();
         }
-        Arrays.sort(times);
-        double median = times.length % 2 == 1 ? times[times.length / 2]
-                : 0.5 * (times[times.length / 2 - 1] + times[times.length / 2]);
+        double median = median(times);
         double flops;
         try (NcaEngine engine = engines.create(config, size, dtype)) {
             flops = 3.0 * engine.forwardFlopsPerSampleStep() * samples * steps;
         }
-        return new Result(times, median, flops, peakRss(), profile);
+        return new Result(times, median, flops, peakRss(), profile, median(cpu));
+    }
+
+    /** Sorts {@code values} and returns their median. */
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : 0.5 * (values[values.length / 2 - 1] + values[values.length / 2]);
+    }
+
+    /** CPU time of this process so far (all threads), or -1 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** VmHWM from /proc/self/status, or -1 where unavailable. */

@@ -18,21 +18,37 @@ public final class EngineCatalog {
 
     private final Map<String, EngineFactory> factories = new LinkedHashMap<>();
     private final String defaultName;
+    private final EngineFactory auto;
 
     /**
      * @param factories   the engines offered, in the order listings show them; names must be unique
      * @param defaultName the name of the engine {@code "auto"} selects; one of the factories
      */
     public EngineCatalog(List<EngineFactory> factories, String defaultName) {
+        this(factories, List.of(defaultName));
+    }
+
+    /**
+     * @param factories  the engines offered, in the order listings show them; names must be unique
+     * @param preference names of the engines {@code "auto"} tries per model, in order, the first that
+     *                   {@linkplain EngineFactory#supports supports} the model wins; the last is the
+     *                   fallback and should support every model
+     */
+    public EngineCatalog(List<EngineFactory> factories, List<String> preference) {
         for (EngineFactory f : factories) {
             if (AUTO.equals(f.name()) || this.factories.putIfAbsent(f.name(), f) != null) {
                 throw new IllegalArgumentException("engine name \"" + f.name() + "\" is reserved or given twice");
             }
         }
-        if (!this.factories.containsKey(Objects.requireNonNull(defaultName, "defaultName"))) {
-            throw new IllegalArgumentException("default engine \"" + defaultName + "\" is not among " + names());
+        List<EngineFactory> preferred = new ArrayList<>();
+        for (String name : preference) {
+            if (!this.factories.containsKey(Objects.requireNonNull(name, "preference"))) {
+                throw new IllegalArgumentException("default engine \"" + name + "\" is not among " + names());
+            }
+            preferred.add(this.factories.get(name));
         }
-        this.defaultName = defaultName;
+        this.defaultName = String.join(", else ", preference);
+        this.auto = preferred.size() == 1 ? preferred.get(0) : new AutoEngineFactory(preferred);
     }
 
     /** The engine names, in the order given. */
@@ -40,9 +56,12 @@ public final class EngineCatalog {
         return new ArrayList<>(factories.keySet());
     }
 
-    /** The factory {@code "auto"} selects. */
+    /**
+     * The factory {@code "auto"} selects: the one default engine, or an {@link AutoEngineFactory}
+     * choosing per model among the preferred ones.
+     */
     public EngineFactory defaultFactory() {
-        return factories.get(defaultName);
+        return auto;
     }
 
     /**

@@ -16,6 +16,14 @@ public interface EngineFactory {
     String description();
 
     /**
+     * Whether this factory's engines run {@code config} in {@code dtype}; {@code "auto"} picks the
+     * first preferred engine that does. Default: every config and type.
+     */
+    default boolean supports(NcaConfig config, DataType dtype) {
+        return true;
+    }
+
+    /**
      * A new engine; the caller owns it and closes it.
      *
      * @param config the model structure

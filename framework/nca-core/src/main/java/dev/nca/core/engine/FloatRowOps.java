@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * terms in another order, so float32 results differ between the two in the last bits; within one
  * implementation they do not depend on the vector width.
  */
-interface FloatRowOps {
+public interface FloatRowOps {
 
     /** {@code dst[d+j] += g * src[s+j]} for j in [0, n). */
     void axpy(float[] dst, int d, float[] src, int s, float g, int n);

@@ -74,6 +74,17 @@ public interface NcaEngine extends AutoCloseable {
     /** Bytes held by all tapes (for memory reports). */
     long tapeBytes();
 
+    /**
+     * Bytes the tape of a rollout of {@code batch} samples grows by per step (for choosing the
+     * checkpoint interval from a memory budget). Default: the perception, pre-activation and
+     * activation of every cell in this engine's type, plus a per-element mask.
+     */
+    default long tapeBytesPerStep(int batch) {
+        long cells = (long) batch * size() * size();
+        NcaConfig c = config();
+        return cells * (c.perceptionSize() + 2L * c.hidden() + c.channels()) * dataType().width();
+    }
+
     /** Time spent per kind of work since the profile was last reset. */
     EngineProfile profile();
 

@@ -39,6 +39,13 @@ public final class UpdateMasks {
         return mask;
     }
 
+    /** Draws one step's mask into {@code mask} (length at least {@link #length()}). */
+    public void drawInto(float[] mask, SplittableRandom random) {
+        for (int i = 0; i < length; i++) {
+            mask[i] = random.nextDouble() < q ? 1f : 0f;
+        }
+    }
+
     /** Draws one step's mask into {@code mask} (length {@link #length()}). */
     void drawInto(HostArray mask, SplittableRandom random) {
         for (int i = 0; i < length; i++) {

@@ -5,6 +5,7 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.RandomSource;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
+import dev.nca.core.engine.CheckpointingEngine;
 import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.core.model.NcaConfig;
@@ -78,7 +79,8 @@ public final class Trainer implements AutoCloseable {
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         this.engines = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            NcaEngine e = engines.create(config, size, params.dataType());
+            NcaEngine made = engines.create(config, size, params.dataType());
+            NcaEngine e = options.tapeMemory() > 0 ? new CheckpointingEngine(made, options.tapeMemory()) : made;
             allEngines.add(e);
             this.engines.add(e);
         }
@@ -265,6 +267,11 @@ public final class Trainer implements AutoCloseable {
     /** What the engines are, e.g. {@code "stencil-gemm, stencil loops scalar"}. */
     public String engineDescription() {
         return allEngines.get(0).describe();
+    }
+
+    /** The name of the engine that runs (for {@code "auto"}: the engine it chose), e.g. {@code "fused"}. */
+    public String engineName() {
+        return allEngines.get(0).name();
     }
 
     /** Stops the worker threads and closes the engines. */

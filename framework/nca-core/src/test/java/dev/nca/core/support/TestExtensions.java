@@ -29,8 +29,27 @@ public final class TestExtensions {
         return Kernels.of(List.of("identity", "sobel-x", "lopsided"), new double[][][] {IDENTITY, SOBEL_X, LOPSIDED});
     }
 
+    /** Activations that also run on float arrays (as the fused engine needs). */
+    private interface Both extends Activation, dev.nca.api.ArrayActivation {
+    }
+
     public static Activation tanh() {
-        return new Activation() {
+        return new Both() {
+            @Override
+            public void apply(float[] a, float[] out, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.tanh(a[i]);
+                }
+            }
+
+            @Override
+            public void derivative(float[] a, float[] out, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    double t = Math.tanh(a[i]);
+                    out[i] = (float) (1 - t * t);
+                }
+            }
+
             @Override
             public String name() {
                 return "tanh";
@@ -55,7 +74,21 @@ public final class TestExtensions {
     }
 
     public static Activation relu() {
-        return new Activation() {
+        return new Both() {
+            @Override
+            public void apply(float[] a, float[] out, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.max(a[i], 0f);
+                }
+            }
+
+            @Override
+            public void derivative(float[] a, float[] out, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] > 0f ? 1f : 0f;
+                }
+            }
+
             @Override
             public String name() {
                 return "relu";

@@ -129,7 +129,7 @@ public final class TrainingRun {
                         plan.dataType()));
         Trainer trainer = new Trainer(plan.engine(), config, data.size(), params, loss, schedule,
                 new TrainingOptions(tr.learningRateSchedule(), tr.beta1(), tr.beta2(), tr.epsilon(),
-                        tr.gradientNormalisation(), tr.block(), tr.threads()), random.child("trainer"));
+                        tr.gradientNormalisation(), tr.block(), tr.threads(), tr.tapeMemory()), random.child("trainer"));
         LOG.info("engine: {}, {}", plan.dataType(), trainer.engineDescription());
         int firstEpoch = resume == null ? 0 : restore(params, trainer, config);
         int epochs = Math.toIntExact(tr.epochs());
@@ -146,7 +146,7 @@ public final class TrainingRun {
         writeText(dir.recipe(), recipeText);
         Map<String, Object> prov = provenance.describe(plan, config);
         // float32 results differ in the last bits between engines, and between SIMD and plain loops
-        prov.put("engine", plan.engine().name());
+        prov.put("engine", trainer.engineName());
         prov.put("engine_details", trainer.engineDescription());
         if (resume != null) {
             prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));

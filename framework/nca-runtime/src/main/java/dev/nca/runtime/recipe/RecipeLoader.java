@@ -212,8 +212,9 @@ public final class RecipeLoader {
         int threads = (int) t.integer("threads", 0L, 0, 256);
         String engine = t.matching("engine", TrainingSection.AUTO_ENGINE, EXTENSION_NAME,
                 "an engine name such as \"stencil-gemm\" or \"auto\"");
+        long tapeMemory = MemorySize.parse(t.matching("tape_memory", "unlimited", MemorySize.PATTERN, MemorySize.TEXT));
         return new TrainingSection(schedule, scheduleParams, frameSpacing, epochs, minibatch, loss, lossParams,
-                learningRate, decay, finalRate, beta1, beta2, epsilon, normalise, block, threads, engine);
+                learningRate, decay, finalRate, beta1, beta2, epsilon, normalise, block, threads, engine, tapeMemory);
     }
 
     private static OutputSection output(TableReader t) {

@@ -33,7 +33,7 @@ final class RecipeSchema {
                 "alive_channel"));
         t.put(TRAINING, List.of("schedule", "schedule_params", "frame_spacing", "epochs", "minibatch", "loss",
                 "loss_params", "learning_rate", "learning_rate_decay", "final_learning_rate", "beta1", "beta2", "epsilon", "gradient_normalisation", "block",
-                "threads", "engine"));
+                "threads", "engine", "tape_memory"));
         t.put(OUTPUT, List.of("directory", "checkpoint_every", "snapshot_every", "keep_last", "validate_every",
                 "best_by"));
         return java.util.Collections.unmodifiableMap(t);

@@ -74,6 +74,9 @@ public final class RecipeWriter {
         key(out, "block", (long) t.block());
         key(out, "threads", (long) t.threads());
         key(out, "engine", t.engine());
+        if (t.tapeMemory() > 0) {
+            key(out, "tape_memory", Long.toString(t.tapeMemory()));
+        }
         params(out, "training.schedule_params", t.scheduleParams());
         params(out, "training.loss_params", t.lossParams());
 

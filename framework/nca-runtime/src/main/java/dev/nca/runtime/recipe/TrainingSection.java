@@ -26,18 +26,35 @@ import java.util.OptionalInt;
  * @param block                 samples rolled out together in one block (memory/speed knob), 1..4096
  * @param threads               worker threads, 0 = all cores, 0..256
  * @param engine                the compute engine's name, or {@value #AUTO_ENGINE} for the host's default
+ * @param tapeMemory            bytes the back-propagation tape of one worker may hold before rollouts
+ *                              are checkpointed ({@code tape_memory}, see {@link MemorySize}); 0 = unlimited
  */
 public record TrainingSection(String schedule, Map<String, Object> scheduleParams, OptionalInt frameSpacing,
                               long epochs, int minibatch, String loss, Map<String, Object> lossParams,
                               double learningRate, LearningRateSchedule.Kind learningRateDecay,
                               double finalLearningRate, double beta1, double beta2, double epsilon,
-                              boolean gradientNormalisation, int block, int threads, String engine) {
+                              boolean gradientNormalisation, int block, int threads, String engine,
+                              long tapeMemory) {
 
     /** The {@code engine} value that leaves the choice to the host (its default engine). */
     public static final String AUTO_ENGINE = dev.nca.core.engine.EngineCatalog.AUTO;
 
+    /** Settings without a tape memory budget. */
+    public TrainingSection(String schedule, Map<String, Object> scheduleParams, OptionalInt frameSpacing,
+                           long epochs, int minibatch, String loss, Map<String, Object> lossParams,
+                           double learningRate, LearningRateSchedule.Kind learningRateDecay,
+                           double finalLearningRate, double beta1, double beta2, double epsilon,
+                           boolean gradientNormalisation, int block, int threads, String engine) {
+        this(schedule, scheduleParams, frameSpacing, epochs, minibatch, loss, lossParams, learningRate,
+                learningRateDecay, finalLearningRate, beta1, beta2, epsilon, gradientNormalisation, block, threads,
+                engine, 0L);
+    }
+
     public TrainingSection {
         Objects.requireNonNull(engine, "engine");
+        if (tapeMemory < 0) {
+            throw new IllegalArgumentException("tapeMemory must be >= 0, got " + tapeMemory);
+        }
         Objects.requireNonNull(schedule, "schedule");
         scheduleParams = RawValues.immutable(scheduleParams);
         Objects.requireNonNull(frameSpacing, "frameSpacing");

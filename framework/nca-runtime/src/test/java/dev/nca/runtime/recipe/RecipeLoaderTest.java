@@ -178,7 +178,7 @@ class RecipeLoaderTest {
                 .hasMessage("recipes/gs.toml [training]: key 'epoch' has value 4000; allowed: no such key in [training]"
                         + " (did you mean 'epochs'?); known keys: schedule, schedule_params, frame_spacing, epochs,"
                         + " minibatch, loss, loss_params, learning_rate, learning_rate_decay,"
-                        + " final_learning_rate, beta1, beta2, epsilon, gradient_normalisation, block, threads, engine");
+                        + " final_learning_rate, beta1, beta2, epsilon, gradient_normalisation, block, threads, engine, tape_memory");
     }
 
     @Test
@@ -300,7 +300,7 @@ class RecipeLoaderTest {
                 .hasMessage("--set training.epoch=10: [training] has no key 'epoch' (did you mean 'epochs'?); allowed"
                         + " keys: schedule, schedule_params, frame_spacing, epochs, minibatch, loss, loss_params,"
                         + " learning_rate, learning_rate_decay, final_learning_rate, beta1, beta2, epsilon,"
-                        + " gradient_normalisation, block, threads, engine");
+                        + " gradient_normalisation, block, threads, engine, tape_memory");
         assertThatThrownBy(() -> RecipeLoader.parse(MINIMAL, FILE, Map.of("trainig.epochs", "10")))
                 .hasMessage("--set trainig.epochs=10: there is no table [trainig] (did you mean training?); tables:"
                         + " [experiment], [data], [model], [training], [output]");

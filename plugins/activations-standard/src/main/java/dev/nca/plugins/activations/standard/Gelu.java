@@ -1,6 +1,7 @@
 package dev.nca.plugins.activations.standard;
 
 import dev.nca.api.Activation;
+import dev.nca.api.ArrayActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.pf4j.Extension;
@@ -15,7 +16,7 @@ import org.pf4j.Extension;
  * approximation a backend's own GELU op uses). Allocates a few temporaries per call.
  */
 @Extension
-public class Gelu implements Activation {
+public class Gelu implements Activation, ArrayActivation {
 
     static final double K = Math.sqrt(2.0 / Math.PI);
     static final double C = 0.044715;
@@ -47,5 +48,23 @@ public class Gelu implements Activation {
         INDArray slope = a.mul(a).muli(3 * C).addi(1.0).muli(K);
         INDArray second = t.mul(t).rsubi(1.0).muli(a).muli(slope).muli(0.5);
         out.assign(t).addi(1.0).muli(0.5).addi(second);
+    }
+
+    @Override
+    public void apply(float[] a, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = a[i];
+            double t = Math.tanh(K * (x + C * x * x * x));
+            out[i] = (float) (0.5 * x * (1 + t));
+        }
+    }
+
+    @Override
+    public void derivative(float[] a, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = a[i];
+            double t = Math.tanh(K * (x + C * x * x * x));
+            out[i] = (float) (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * K * (1 + 3 * C * x * x));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.nca.plugins.activations.standard;
 
 import dev.nca.api.Activation;
+import dev.nca.api.ArrayActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.pf4j.Extension;
@@ -10,7 +11,7 @@ import org.pf4j.Extension;
  * Allocates one temporary of the input's shape per derivative call.
  */
 @Extension
-public class Silu implements Activation {
+public class Silu implements Activation, ArrayActivation {
 
     @Override
     public String name() {
@@ -32,5 +33,22 @@ public class Silu implements Activation {
         INDArray s = Transforms.sigmoid(out.assign(a), false);
         INDArray factor = s.rsub(1.0).muli(a).addi(1.0);
         s.muli(factor);
+    }
+
+    @Override
+    public void apply(float[] a, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = a[i];
+            out[i] = (float) (x / (1 + Math.exp(-x)));
+        }
+    }
+
+    @Override
+    public void derivative(float[] a, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = a[i];
+            double s = 1 / (1 + Math.exp(-x));
+            out[i] = (float) (s * (1 + x * (1 - s)));
+        }
     }
 }

@@ -34,6 +34,18 @@ class ReluTest extends ActivationContract {
         check(DataType.HALF, new double[] {-1e-7, -0.0, 0.0, 1e-7, -1.0, 2.0}, new double[] {0, 1, 1, 1, 0, 1});
     }
 
+    /** The branch-free float32 array derivative is exact at the closest numbers to zero and at the extremes. */
+    @Test
+    void arrayDerivativeSwitchesExactlyAtZero() {
+        float[] a = {-Float.MIN_VALUE, -0.0f, 0.0f, Float.MIN_VALUE, -1e-40f, 2.0f, -Float.MAX_VALUE,
+                Float.MAX_VALUE, Float.NEGATIVE_INFINITY, -1f};
+        float[] out = new float[a.length];
+        new Relu().derivative(a, out, 0, a.length);
+        assertThat(out).containsExactly(0f, 1f, 1f, 1f, 0f, 1f, 0f, 1f, 0f, 0f);
+        new Relu().apply(a, out, 0, a.length);
+        assertThat(out).containsExactly(0f, 0f, 0f, Float.MIN_VALUE, 0f, 2f, 0f, Float.MAX_VALUE, 0f, 0f);
+    }
+
     private void check(DataType dtype, double[] points, double[] expected) {
         INDArray a = Nd4j.createFromArray(points).castTo(dtype);
         INDArray out = a.ulike();
