@@ -80,4 +80,19 @@ public final class PropagationChecks {
         assertThatThrownBy(() -> run.accept(beyond, states.dup())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sample key " + (frames - 2));
     }
+
+    /**
+     * A schedule's {@code propagate} parameter outside [0, 1] is rejected with a message naming
+     * the key, the value and the range.
+     *
+     * @param start starts the schedule with the given parameters (as the schedule's own test does)
+     */
+    public static void propagateOutsideUnitIntervalIsRejected(
+            java.util.function.Function<Map<String, Object>, ScheduleRun> start) {
+        for (double bad : new double[] {-0.1, 1.5}) {
+            assertThatThrownBy(() -> start.apply(Map.of("propagate", bad)))
+                    .isInstanceOf(dev.nca.api.InvalidParameterException.class)
+                    .hasMessageContaining("key 'propagate' has value " + bad).hasMessageContaining("in [0, 1]");
+        }
+    }
 }

@@ -174,11 +174,7 @@ class StratifiedPropagationTest {
 
     @Test
     void propagateOutsideZeroToOneIsRejected() {
-        for (double bad : new double[] {-0.1, 1.5}) {
-            assertThatThrownBy(() -> start(Map.of("propagate", bad), 4, 1))
-                    .isInstanceOf(InvalidParameterException.class)
-                    .hasMessageContaining("key 'propagate' has value " + bad).hasMessageContaining("in [0, 1]");
-        }
+        PropagationChecks.propagateOutsideUnitIntervalIsRejected(params -> start(params, 4, 1));
     }
 
     @Test

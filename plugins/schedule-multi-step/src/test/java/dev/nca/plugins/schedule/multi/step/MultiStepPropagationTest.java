@@ -184,11 +184,7 @@ class MultiStepPropagationTest {
 
     @Test
     void propagateOutsideZeroToOneIsRejectedAndSingleStepHasNoSuchKey() {
-        for (double bad : new double[] {-0.1, 1.5}) {
-            assertThatThrownBy(() -> start(Map.of("propagate", bad), 4, 1))
-                    .isInstanceOf(InvalidParameterException.class)
-                    .hasMessageContaining("key 'propagate' has value " + bad).hasMessageContaining("in [0, 1]");
-        }
+        PropagationChecks.propagateOutsideUnitIntervalIsRejected(params -> start(params, 4, 1));
         SingleStepSchedule single = new SingleStepSchedule();
         assertThatThrownBy(() -> Params.validate(single.parameters(), Map.of("propagate", 0.5), "test"))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("propagate");
