@@ -7,6 +7,7 @@ import dev.nca.runtime.evaluate.EvaluationRun;
 import dev.nca.runtime.evaluate.OutputFolders;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -64,12 +65,18 @@ final class EvaluateCommand extends NcaSubcommand {
                     + " the frames trained on.")
     private Split split;
 
+    @Option(names = "--set", paramLabel = "data.params.KEY=VALUE",
+            description = "Measure against other data of the model's dataset: change one of its recipe's"
+                    + " [data.params] (repeatable), e.g. --set data.params.noise=0 for clean data after training on"
+                    + " noisy data.")
+    private Map<String, String> dataOverrides = new LinkedHashMap<>();
+
     @Override
     protected int run() throws Exception {
         Map<String, Object> json;
         try (HostSession session = openHost()) {
             CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+                    engine.choose(session.engines()), dataOverrides);
             EvaluationRun evaluation = new EvaluationRun(steps, at.stream().mapToLong(Long::longValue).toArray(),
                     threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold), split);
             json = evaluation.run(model, checkpoint, out == null ? null : OutputFolders.given(out, "--out"));

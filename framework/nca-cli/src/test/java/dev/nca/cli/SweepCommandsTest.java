@@ -66,6 +66,46 @@ class SweepCommandsTest extends EvalPluginCommandTest {
     }
 
     @Test
+    void aChangedEvaluationReEvaluatesDonePointsWithoutTrainingThemAgain() throws IOException {
+        Path file = sweep("[axes.rate]\nkey = \"data.params.rate\"\nvalues = [0.25]\n", "[2]");
+        assertThat(nca("sweep", "run", file.toString()).status()).isZero();
+        Path folder = temp.resolve("sweeps/study");
+        Path point = folder.resolve("points/rate-0.25_seed-2");
+        byte[] trained = Files.readAllBytes(point.resolve("checkpoints/best.nca"));
+        JsonNode before = JSON.readTree(point.resolve("state.json").toFile()).get("result");
+
+        Files.writeString(file, Files.readString(file) + "set = [\"data.params.rate=0.75\"]\n");
+        CliRun again = nca("sweep", "run", file.toString());
+
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.err()).contains("1 points, 0 done, 1 to run", "1/1 done, 0 failed");
+        assertThat(Files.readAllBytes(point.resolve("checkpoints/best.nca"))).isEqualTo(trained);
+        JsonNode after = JSON.readTree(point.resolve("state.json").toFile()).get("result");
+        assertThat(after.get("final_loss")).isEqualTo(before.get("final_loss"));
+        assertThat(after.get("evaluation_spec").get("set").get("data.params.rate").asText()).isEqualTo("0.75");
+        assertThat(after.get("evaluation").get("at").get(1).get("error").asDouble())
+                .isNotEqualTo(before.get("evaluation").get("at").get(1).get("error").asDouble());
+        assertThat(folder.resolve("attempts/rate-0.25_seed-2.evaluation.1/evaluation.json")).isRegularFile();
+
+        // the same errors as nca evaluate with the changed dataset parameter
+        CliRun direct = nca("evaluate", point.resolve("checkpoints/best.nca").toString(), "--steps", "4", "--at", "2,4",
+                "--set", "data.params.rate=0.75", "--out", temp.resolve("direct").toString());
+        assertThat(direct.status()).as(direct.err()).isZero();
+        assertThat(JSON.readTree(direct.out()).get("at").get(1).get("error").asDouble())
+                .isEqualTo(after.get("evaluation").get("at").get(1).get("error").asDouble());
+        assertThat(nca("sweep", "run", file.toString()).err()).contains("1 points, 1 done, 0 to run");
+    }
+
+    @Test
+    void evaluateChangesOnlyDatasetParameters() {
+        CliRun run = nca("evaluate", "missing.nca", "--set", "model.hidden=3");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("'model.hidden': only the dataset's parameters of a trained model can be changed")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void checkExpandsASweepAndBadSweepsGetMessagesWithoutStackTraces() throws IOException {
         Path file = sweep("[axes.rate]\nkey = \"data.params.rate\"\nvalues = [0.25, 0.5]\n");
 

@@ -32,6 +32,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class CheckpointModel {
 
+    private static final String DATA_PARAMS = "data.params.";
+
     private final Path file;
     private final Checkpoint checkpoint;
     private final ExperimentPlan plan;
@@ -70,10 +72,32 @@ public final class CheckpointModel {
      * @see #load(Path, Extensions, EngineCatalog)
      */
     public static CheckpointModel load(Path file, Extensions extensions, EngineCatalog engines, EngineFactory engine) {
+        return load(file, extensions, engines, engine, Map.of());
+    }
+
+    /**
+     * Reads a checkpoint and rebuilds its model and experiment plan, with some of its recipe's
+     * {@code [data.params]} changed: the same model measured on other data of its dataset, e.g.
+     * clean data ({@code data.params.noise=0}) for a model trained on noisy data, or a larger lattice.
+     *
+     * @param dataOverrides {@code "data.params.KEY" -> "VALUE"}, as for {@code nca train --set}
+     * @throws NcaException when a key is not a {@code data.params} key, or the changed recipe is invalid
+     * @see #load(Path, Extensions, EngineCatalog, EngineFactory)
+     */
+    public static CheckpointModel load(Path file, Extensions extensions, EngineCatalog engines, EngineFactory engine,
+                                       Map<String, String> dataOverrides) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(extensions, "extensions");
+        for (String key : dataOverrides.keySet()) {
+            if (!key.startsWith(DATA_PARAMS) || key.length() == DATA_PARAMS.length()) {
+                throw new NcaException("'" + key + "': only the dataset's parameters of a trained model can be"
+                        + " changed (keys " + DATA_PARAMS + "NAME, e.g. data.params.noise=0)");
+            }
+        }
         Checkpoint checkpoint = CheckpointIO.read(file);
-        ExperimentPlan plan = ExperimentPlan.resolve(recipeOf(file, checkpoint), extensions, engines);
+        Recipe recipe = dataOverrides.isEmpty() ? recipeOf(file, checkpoint)
+                : RecipeLoader.parse(recipeText(file, checkpoint), file + " (recipe)", dataOverrides);
+        ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, engines);
         Activation activation = extensions.activations().lookup(checkpoint.spec().activation(),
                 file + " (model activation)");
         NcaConfig config = checkpoint.spec().toConfig(activation);
@@ -86,11 +110,15 @@ public final class CheckpointModel {
      * @throws NcaException when the checkpoint holds no recipe or the recipe is invalid
      */
     public static Recipe recipeOf(Path file, Checkpoint checkpoint) {
+        return RecipeLoader.parse(recipeText(file, checkpoint), file + " (recipe)", Map.of());
+    }
+
+    private static String recipeText(Path file, Checkpoint checkpoint) {
         if (checkpoint.recipe() == null) {
             throw new NcaException("checkpoint " + file + " holds no recipe, so its dataset cannot be rebuilt;"
                     + " use a checkpoint written by 'nca train'");
         }
-        return RecipeLoader.parse(checkpoint.recipe(), file + " (recipe)", Map.of());
+        return checkpoint.recipe();
     }
 
     /** The checkpoint file as given. */

@@ -67,7 +67,7 @@ public final class LocalSweepRunner {
         List<String> all = folder.pointNames();
         List<String> todo = new ArrayList<>();
         for (String name : all) {
-            if (!folder.state(name).map(PointState::done).orElse(false)) {
+            if (folder.needsWork(name)) {
                 todo.add(name);
             }
         }
@@ -119,7 +119,7 @@ public final class LocalSweepRunner {
             int status = process.waitFor();
             Optional<PointState> state = folder.state(name);
             if (state.isPresent() && state.get().done()) {
-                return true;
+                return !folder.evaluationIsStale(state.get());
             }
             if (state.isEmpty() || PointState.RUNNING.equals(state.get().state())) {
                 folder.writeState(name, new PointState(PointState.FAILED, state.map(PointState::attempt).orElse(1),

@@ -1,5 +1,6 @@
 package dev.nca.runtime.sweep;
 
+import dev.nca.api.NcaException;
 import dev.nca.api.Split;
 import dev.nca.core.engine.EngineCatalog;
 import dev.nca.core.engine.EngineFactory;
@@ -12,12 +13,15 @@ import dev.nca.runtime.experiment.TrainingRun;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -55,6 +59,10 @@ public final class PointRun {
      */
     public Map<String, Object> run(String name, int threads) {
         Path dir = folder.point(name);
+        Optional<PointState> before = folder.state(name);
+        if (before.isPresent() && before.get().done() && folder.evaluationIsStale(before.get())) {
+            return evaluateAgain(name, dir, before.get());
+        }
         int attempt = folder.startAttempt(name);
         String host = host();
         folder.writeState(name, new PointState(PointState.RUNNING, attempt, host, null, null));
@@ -72,7 +80,10 @@ public final class PointRun {
             result.put("first_loss", summary.firstLoss());
             result.put("final_loss", summary.finalLoss());
             result.put("best_loss", summary.bestLoss());
-            folder.evaluation().ifPresent(e -> result.put("evaluation", evaluate(dir, e, plan.engine())));
+            folder.evaluation().ifPresent(e -> {
+                result.put("evaluation", evaluate(dir, e, plan.engine()));
+                result.put(SweepFolder.EVALUATION_SPEC, e);
+            });
             folder.writeState(name, new PointState(PointState.DONE, attempt, host, null, result));
             return result;
         } catch (RuntimeException | Error e) {
@@ -82,9 +93,45 @@ public final class PointRun {
         }
     }
 
+    /**
+     * A done point whose evaluation is out of date: its earlier evaluation folder is moved to
+     * {@code attempts/NAME.evaluation.N/}, the best checkpoint is evaluated as the sweep now says,
+     * and the state keeps the training results with the new evaluation. A failure leaves the
+     * point done with its earlier results (and says so).
+     */
+    private Map<String, Object> evaluateAgain(String name, Path dir, PointState done) {
+        Map<String, Object> spec = folder.evaluation().orElseThrow();
+        Path old = dir.resolve("evaluation");
+        try {
+            if (Files.exists(old)) {
+                Path aside = folder.root().resolve("attempts").resolve(name + ".evaluation." + done.attempt());
+                for (int i = 0; Files.exists(aside); i++) {
+                    aside = folder.root().resolve("attempts").resolve(name + ".evaluation." + done.attempt() + "-" + i);
+                }
+                Files.createDirectories(aside.getParent());
+                Files.move(old, aside);
+            }
+        } catch (IOException e) {
+            throw new NcaException("cannot move the earlier evaluation of point " + name + " aside: " + e.getMessage(),
+                    e);
+        }
+        Recipe recipe = RecipeLoader.load(dir.resolve("recipe.toml"), Map.of());
+        ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, engines);
+        Map<String, Object> result = new LinkedHashMap<>(done.result());
+        result.put("evaluation", evaluate(dir, spec, plan.engine()));
+        result.put(SweepFolder.EVALUATION_SPEC, spec);
+        folder.writeState(name, new PointState(PointState.DONE, done.attempt(), done.host(), null, result));
+        return result;
+    }
+
     private Map<String, Object> evaluate(Path dir, Map<String, Object> spec, EngineFactory engine) {
         Path best = dir.resolve("checkpoints").resolve("best.nca");
-        CheckpointModel model = CheckpointModel.load(best, extensions, engines, engine);
+        @SuppressWarnings("unchecked")
+        Map<String, String> data = spec.containsKey("set")
+                ? ((Map<String, Object>) spec.get("set")).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> String.valueOf(e.getValue()), (a, b) -> a, LinkedHashMap::new))
+                : Map.of();
+        CheckpointModel model = CheckpointModel.load(best, extensions, engines, engine, data);
         @SuppressWarnings("unchecked")
         long[] at = ((List<Number>) spec.get("at")).stream().mapToLong(Number::longValue).toArray();
         OptionalDouble threshold = spec.containsKey("threshold")
@@ -98,6 +145,9 @@ public final class PointRun {
         kept.put("frame_spacing", json.get("frame_spacing"));
         kept.put("split", json.get("split"));
         kept.put("at", json.get("at"));
+        if (!data.isEmpty()) {
+            kept.put("set", data);
+        }
         return kept;
     }
 

@@ -29,13 +29,17 @@ import java.util.regex.Pattern;
  * SWEEP/points/NAME/state.json     the point's own state (see {@link PointState})
  * SWEEP/attempts/NAME.N/           earlier unfinished attempts of a point, moved aside
  * </pre>
- * The content hash covers every point's name and resolved recipe and the evaluation, so a folder
- * made from one sweep is never reused for a different one. Every file is written atomically.
+ * The content hash covers every point's name and resolved recipe, so a folder made from one sweep is
+ * never reused for a different one. The evaluation is not part of it: when the sweep file's
+ * {@code [evaluation]} changes, finished points keep their training and are evaluated again
+ * ({@link #needsWork}). Every file is written atomically.
  */
 public final class SweepFolder {
 
     private static final Pattern POINT_NAME = Pattern.compile("[a-z0-9][a-z0-9._+-]*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Key of a done point's result: the {@code [evaluation]} it was evaluated with (as in sweep.json). */
+    public static final String EVALUATION_SPEC = "evaluation_spec";
 
     private final Path root;
     private final Map<String, Object> description;
@@ -59,12 +63,14 @@ public final class SweepFolder {
         try {
             if (Files.exists(json)) {
                 SweepFolder existing = open(root);
-                if (!existing.description.get("hash").equals(description.get("hash"))) {
+                if (!existing.description.get("hash").equals(description.get("hash"))
+                        && !existing.description.get("hash").equals(legacyHash(existing.description, points))) {
                     throw new NcaException(root + " holds the sweep of " + existing.description.get("source")
                             + ", and its points differ from those of " + spec.source() + " now (the sweep file or its base recipe changed; content hash "
                             + existing.description.get("hash") + " vs " + description.get("hash") + "); results of"
                             + " different sweeps are never mixed: give another [sweep] name or --output");
                 }
+                existing.recordEvaluationOfOlderPoints();
             } else if (Files.isDirectory(root) && Files.list(root).findAny().isPresent()) {
                 throw new NcaException(root + " exists and is not a sweep folder (no sweep.json); give another"
                         + " [sweep] name or --output");
@@ -113,22 +119,88 @@ public final class SweepFolder {
             ev.put("at", java.util.Arrays.stream(e.at()).boxed().toList());
             e.threshold().ifPresent(t -> ev.put("threshold", t));
             ev.put("from", dev.nca.runtime.evaluate.EvaluationRun.splitName(e.split()));
+            if (!e.data().isEmpty()) {
+                ev.put("set", e.data());
+            }
             d.put("evaluation", ev);
         });
         List<Map<String, Object>> list = new ArrayList<>();
-        StringBuilder content = new StringBuilder(String.valueOf(d.get("evaluation"))).append('\n');
         for (SweepPoint p : points) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", p.name());
             entry.put("values", p.values());
             entry.put("seed", p.seed());
             list.add(entry);
+        }
+        d.put("hash", sha256(pointsContent(points)));
+        d.put("points", list);
+        return d;
+    }
+
+    /** Every point's name and resolved recipe (without the writer's header line): what the hash covers. */
+    private static String pointsContent(List<SweepPoint> points) {
+        StringBuilder content = new StringBuilder();
+        for (SweepPoint p : points) {
             String recipe = RecipeWriter.toToml(p.recipe());
             content.append(p.name()).append('\n').append(recipe.substring(recipe.indexOf('\n') + 1));
         }
-        d.put("hash", sha256(content.toString()));
-        d.put("points", list);
-        return d;
+        return content.toString();
+    }
+
+    /**
+     * The hash as folders written before 2026-12-03 (session 6) computed it, with the folder's own
+     * evaluation in front of the points: such a folder holds the same training as {@code points} when
+     * this matches its recorded hash.
+     */
+    private static String legacyHash(Map<String, Object> existing, List<SweepPoint> points) {
+        return sha256(existing.get("evaluation") + "\n" + pointsContent(points));
+    }
+
+    /**
+     * Points finished before their state recorded the evaluation they were evaluated with (sweeps
+     * written before 2026-12-03, session 6) were evaluated as this folder's sweep.json says: record
+     * that in their state, before sweep.json takes a changed evaluation.
+     */
+    private void recordEvaluationOfOlderPoints() {
+        Optional<Map<String, Object>> used = evaluation();
+        if (used.isEmpty()) {
+            return;
+        }
+        for (String name : pointNames()) {
+            Optional<PointState> state = state(name);
+            if (state.isPresent() && state.get().done() && !state.get().result().containsKey(EVALUATION_SPEC)) {
+                Map<String, Object> result = new LinkedHashMap<>(state.get().result());
+                result.put(EVALUATION_SPEC, used.get());
+                PointState s = state.get();
+                writeState(name, new PointState(s.state(), s.attempt(), s.host(), s.message(), result));
+            }
+        }
+    }
+
+    /**
+     * Whether a point still has work: it is not done, or it was evaluated otherwise than the sweep's
+     * evaluation now says (then only the evaluation runs again; its training is kept).
+     */
+    public boolean needsWork(String name) {
+        Optional<PointState> state = state(name);
+        return state.isEmpty() || !state.get().done() || evaluationIsStale(state.get());
+    }
+
+    /**
+     * Whether a done point's recorded evaluation differs from the sweep's evaluation now (a point
+     * with none recorded counts as evaluated as the sweep says).
+     */
+    public boolean evaluationIsStale(PointState state) {
+        Optional<Map<String, Object>> wanted = evaluation();
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        Object used = state.result().get(EVALUATION_SPEC);
+        try {
+            return used != null && !JSON.writeValueAsString(used).equals(JSON.writeValueAsString(wanted.get()));
+        } catch (IOException e) {
+            throw new IllegalStateException("an evaluation description is not JSON: " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(String text) {

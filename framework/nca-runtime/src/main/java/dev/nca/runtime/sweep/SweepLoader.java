@@ -38,7 +38,7 @@ public final class SweepLoader {
     private static final Map<String, List<String>> TABLES = Map.of(
             "sweep", List.of("name", "recipe", "combine", "seeds", "set", "output"),
             "axes", List.of(),
-            "evaluation", List.of("steps", "at", "threshold", "from"),
+            "evaluation", List.of("steps", "at", "threshold", "from", "set"),
             "slurm", List.of("partition", "time", "mem", "cpus", "throttle", "account", "setup"));
     private static final List<String> AXIS_KEYS = List.of("key", "keys", "values");
 
@@ -215,7 +215,32 @@ public final class SweepLoader {
                 : OptionalDouble.empty();
         Split split = t.optionalChoice("from", "held-out", List.of("held-out", "train")).orElseThrow().equals("train")
                 ? Split.TRAIN : Split.HELD_OUT;
-        return new EvaluationSpec(steps, at, threshold, split);
+        return new EvaluationSpec(steps, at, threshold, split, evaluationData(t));
+    }
+
+    /** {@code [evaluation] set = ["data.params.KEY=VALUE", ...]}: the dataset's parameters changed for the evaluation. */
+    private static Map<String, String> evaluationData(TableReader t) {
+        Object raw = t.raw("set");
+        Map<String, String> data = new LinkedHashMap<>();
+        if (raw == null) {
+            return data;
+        }
+        String allowed = "an array of \"data.params.KEY=VALUE\" strings (the dataset's parameters for the evaluation,"
+                + " e.g. \"data.params.noise=0\"), each key once";
+        if (!(raw instanceof List<?> list)) {
+            throw t.invalid("set", raw, allowed);
+        }
+        for (Object entry : list) {
+            if (!(entry instanceof String s) || s.indexOf('=') < 1) {
+                throw t.invalid("set", raw, allowed);
+            }
+            String key = s.substring(0, s.indexOf('=')).strip();
+            if (!key.startsWith("data.params.") || key.length() == "data.params.".length()
+                    || data.put(key, s.substring(s.indexOf('=') + 1).strip()) != null) {
+                throw t.invalid("set", raw, allowed);
+            }
+        }
+        return data;
     }
 
     private static SlurmSettings slurm(TableReader t) {

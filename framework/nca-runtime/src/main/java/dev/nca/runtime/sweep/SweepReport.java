@@ -54,7 +54,12 @@ public final class SweepReport {
                 for (String key : List.of("epochs", "seconds", "final_loss", "best_loss", "do_nothing_loss")) {
                     row.put(key, r.get(key));
                 }
-                evaluationColumns(r, row);
+                if (folder.evaluationIsStale(state.get())) {
+                    // evaluated otherwise than the sweep now says: its held-out errors are not reported
+                    row.put("state", SweepStatus.STALE);
+                } else {
+                    evaluationColumns(r, row);
+                }
             }
             rows.add(row);
         }

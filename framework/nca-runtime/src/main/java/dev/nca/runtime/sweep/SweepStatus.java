@@ -25,6 +25,9 @@ public final class SweepStatus {
      * @param useSlurm whether to ask squeue/sacct about submitted jobs
      * @return point name to status, in sweep order
      */
+    /** A done point whose evaluation differs from the sweep's now: only its evaluation runs again. */
+    public static final String STALE = "evaluation-out-of-date";
+
     public static Map<String, String> of(SweepFolder folder, boolean useSlurm) {
         List<SlurmJobs.Job> jobs = useSlurm ? SlurmJobs.read(folder) : List.of();
         Optional<Map<String, String>> asked = SlurmQueue.states(jobs);
@@ -34,7 +37,9 @@ public final class SweepStatus {
             Optional<PointState> state = folder.state(name);
             String queued = slurm.get(name);
             String s;
-            if (state.isPresent() && !PointState.RUNNING.equals(state.get().state())) {
+            if (state.isPresent() && state.get().done() && folder.evaluationIsStale(state.get())) {
+                s = queued != null && (ACTIVE.contains(queued) || QUEUED.contains(queued)) ? "running" : STALE;
+            } else if (state.isPresent() && !PointState.RUNNING.equals(state.get().state())) {
                 s = state.get().state();
             } else if (state.isPresent()) {
                 s = asked.isEmpty() || queued != null && (ACTIVE.contains(queued) || QUEUED.contains(queued))

@@ -42,6 +42,7 @@ class SweepLoaderTest {
                 at = [128, 256]
                 threshold = 0.5
                 from = "train"
+                set = ["data.params.noise=0", "data.params.size = 64"]
                 [slurm]
                 partition = "short"
                 time = "01:00:00"
@@ -65,6 +66,8 @@ class SweepLoaderTest {
         assertThat(e.at()).containsExactly(128, 256);
         assertThat(e.threshold()).hasValue(0.5);
         assertThat(e.split()).isEqualTo(Split.TRAIN);
+        assertThat(e.data()).containsExactly(java.util.Map.entry("data.params.noise", "0"),
+                java.util.Map.entry("data.params.size", "64"));
         assertThat(spec.slurm().partition()).hasValue("short");
         assertThat(spec.slurm().cpus()).isEqualTo(2);
         assertThat(spec.slurm().throttle()).hasValue(3);
@@ -106,6 +109,8 @@ class SweepLoaderTest {
                 + "[axes.b]\nkey = \"c.d\"\nvalues = [1, 2]\n", file, "zip", "[axes.b] has 2");
         assertError("[sweep]\nrecipe = \"../base.toml\"\n[axes.t]\nkey = \"a.b\"\nvalues = [1]\n[evaluation]\n"
                 + "steps = 64\nat = [128]\n", file, "[evaluation]", "at");
+        assertError("[sweep]\nrecipe = \"../base.toml\"\n[axes.t]\nkey = \"a.b\"\nvalues = [1]\n[evaluation]\n"
+                + "set = [\"model.hidden=3\"]\n", file, "[evaluation]", "set", "data.params.KEY=VALUE");
         assertError("[sweep]\nrecipe = \"../base.toml\"\n[axes.t]\nkey = \"a.b\"\nvalues = [1]\n[slurm]\n"
                 + "mem = \"lots\"\n", file, "[slurm]", "mem");
         assertError("[sweep]\nrecipe = \"../base.toml\"\n", file, "at least one [axes.NAME]");
