@@ -84,7 +84,7 @@ final class AnalyseAdversarialCommand extends AnalyseSubcommand {
                     NDArrayIndex.point(steps / spacing)).reshape(1, data.channels(), data.size(), data.size())
                     .castTo(model.dataType());
             long seed = seed(model);
-            AnalysisFiles files = files(model, "adversarial");
+            AnalysisFiles files = files(session, model, "adversarial");
             SplittableRandom random = new SplittableRandom(seed);
             List<Map<String, Object>> rows = new ArrayList<>();
             double[] adversarial = new double[kappas.length];

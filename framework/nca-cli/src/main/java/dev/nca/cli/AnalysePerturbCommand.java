@@ -84,7 +84,7 @@ final class AnalysePerturbCommand extends AnalyseSubcommand {
                     Simulator.recordedSteps(steps, k).length);
             INDArray start = StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
             long seed = seed(model);
-            AnalysisFiles files = files(model, "perturb");
+            AnalysisFiles files = files(session, model, "perturb");
             PerturbationReport report;
             try (NcaEngine e = model.engine(data.size())) {
                 report = new PerturbationAnalysis(e, model.parameters()).run(start, patch,

@@ -98,7 +98,7 @@ final class AnalyseRulesCommand extends AnalyseSubcommand {
                         engine.choose(session.engines()));
                 Trajectories data = model.generate(split, OptionalInt.empty());
                 seed = seed(model);
-                files = files(model, "rules");
+                files = files(session, model, "rules");
                 if (truth) {
                     transitions = dataTransitions(data);
                     source = "data";

@@ -59,7 +59,7 @@ final class AnalyseSymmetryCommand extends AnalyseSubcommand {
             int[] compared = Arrays.copyOfRange(recorded, 1, recorded.length);
             INDArray start = StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
             long seed = seed(model);
-            AnalysisFiles files = files(model, "symmetry");
+            AnalysisFiles files = files(session, model, "symmetry");
             try (NcaEngine e = model.engine(data.size())) {
                 report = new SymmetryAnalysis(e, model.parameters()).run(start, compared, seed, progress());
             }

@@ -11,7 +11,6 @@ import dev.nca.runtime.analysis.ClusterCount;
 import dev.nca.runtime.analysis.ClusterReport;
 import dev.nca.runtime.analysis.KMeans;
 import dev.nca.runtime.evaluate.CheckpointModel;
-import dev.nca.runtime.evaluate.OutputFolders;
 import dev.nca.runtime.evaluate.Simulator;
 import dev.nca.runtime.evaluate.StartStates;
 import java.nio.file.Path;
@@ -108,8 +107,7 @@ final class ClustersCommand extends NcaSubcommand {
             int spacing = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
             hintAtAlpha(data);
-            Path folder = out != null ? OutputFolders.given(out, "--out")
-                    : OutputFolders.timestamped(model.runDirectory(), "clusters");
+            Path folder = session.outputFolder(out, model.runDirectory(), "clusters");
             int[] recorded = Simulator.recordedSteps(steps, spacing);
             List<INDArray> states = rollout(model, data, spacing, maskSeed, recorded.length);
             OptionalDouble threshold = aliveThreshold == null ? OptionalDouble.empty()

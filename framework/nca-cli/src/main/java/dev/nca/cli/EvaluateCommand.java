@@ -72,7 +72,8 @@ final class EvaluateCommand extends NcaSubcommand {
                     engine.choose(session.engines()));
             EvaluationRun evaluation = new EvaluationRun(steps, at.stream().mapToLong(Long::longValue).toArray(),
                     threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold), split);
-            json = evaluation.run(model, checkpoint, out == null ? null : OutputFolders.given(out, "--out"));
+            Path given = out == null ? null : OutputFolders.given(out, "--out"); // a bad --out fails before any work
+            json = evaluation.run(model, checkpoint, () -> session.outputFolder(given, model.runDirectory(), "evaluation"));
         }
         out().println(new ObjectMapper().writeValueAsString(json));
         out().flush();

@@ -5,7 +5,6 @@ import dev.nca.core.engine.NcaEngine;
 import dev.nca.api.NcaException;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
-import dev.nca.runtime.evaluate.OutputFolders;
 import dev.nca.runtime.evaluate.SimulationWriter;
 import dev.nca.runtime.evaluate.Simulator;
 import dev.nca.runtime.evaluate.StartStates;
@@ -85,8 +84,7 @@ final class SimulateCommand extends NcaSubcommand {
             Trajectories data = from.generate(model);
             int k = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
-            Path folder = out != null ? OutputFolders.given(out, "--out")
-                    : OutputFolders.timestamped(model.runDirectory(), "simulate");
+            Path folder = session.outputFolder(out, model.runDirectory(), "simulate");
             int[] recorded = Simulator.recordedSteps(steps, k);
             LOG.info("simulating {} steps from frame 0 of {} trajectory {}, recording {} states into {}", steps,
                     from.splitName(), from.trajectory(), recorded.length, folder);
