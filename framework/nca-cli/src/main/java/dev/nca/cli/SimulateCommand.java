@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca simulate CHECKPOINT --steps N}: rolls a trained NCA forward from a data frame and writes
@@ -35,9 +34,8 @@ final class SimulateCommand extends NcaSubcommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT",
-            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "NCA steps to run (>= 1).")
     private int steps;
@@ -79,8 +77,7 @@ final class SimulateCommand extends NcaSubcommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+            CheckpointModel model = checkpoint.load(session, engine);
             Trajectories data = from.generate(model);
             int k = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
@@ -108,7 +105,7 @@ final class SimulateCommand extends NcaSubcommand {
                     json.put("npy_steps", RolloutArrays.stepsFile(npy).toString());
                 }
             }
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("from", seedCell ? "seed-cell" : from.splitName());
             json.put("trajectory", from.trajectory());
             json.put("steps", steps);
