@@ -7,7 +7,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code CHECKPOINT} parameter of the commands that work on a trained model (mixin). */
 final class CheckpointParameter {
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
+    @Parameters(index = "0", paramLabel = "CHECKPOINT",
+            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
     private Path file;
 
     /** The checkpoint file as the user named it. */

@@ -70,7 +70,8 @@ final class EvaluateCommand extends NcaSubcommand {
             EvaluationRun evaluation = new EvaluationRun(steps, at.stream().mapToLong(Long::longValue).toArray(),
                     threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold), split);
             Path given = out == null ? null : OutputFolders.given(out, "--out"); // a bad --out fails before any work
-            json = evaluation.run(model, checkpoint.file(), () -> session.outputFolder(given, model.runDirectory(), "evaluation"));
+            json = evaluation.run(model, checkpoint.file(),
+                    () -> session.outputFolder(given, model.runDirectory(), "evaluation"));
         }
         out().println(new ObjectMapper().writeValueAsString(json));
         out().flush();

@@ -22,8 +22,9 @@ import java.util.Objects;
 /**
  * A started plugin host and the Guice injector that owns it: {@link HostModule},
  * {@link EngineModule}, {@link CliModule} (which installs {@code RunModule}) and the command's own
- * modules, with the test overrides on top. Commands ask {@link #injector()} for their services. Closing the session stops the plugins; extensions must not be used
- * afterwards. Use one session per command run, from one thread.
+ * modules, with the test overrides on top. Commands ask {@link #injector()} for their services.
+ * Closing the session stops the plugins; extensions must not be used afterwards. Use one session
+ * per command run, from one thread.
  */
 public final class HostSession implements AutoCloseable {
 
@@ -40,14 +41,15 @@ public final class HostSession implements AutoCloseable {
      *
      * @param config      plugin directories and framework version
      * @param environment the command line's environment (bound by {@link CliModule})
-     * @param overrides modules whose bindings replace those of the others (tests); may be empty
-     * @param modules   further modules
+     * @param overrides   modules whose bindings replace those of the others (tests); may be empty
+     * @param modules     further modules
      * @return the open session
      * @throws NcaException when the host cannot start (the message says why)
      */
     static HostSession open(PluginHostConfig config, CliEnvironment environment, List<Module> overrides,
                             Module... modules) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(environment, "environment");
         List<Module> all = new ArrayList<>();
         all.add(new HostModule(config));
         all.add(new EngineModule());

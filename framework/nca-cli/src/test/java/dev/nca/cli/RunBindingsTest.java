@@ -33,7 +33,8 @@ class RunBindingsTest extends EvalPluginCommandTest {
 
     @Test
     void aFixedClockStampsRunFolderMetricsProvenanceAndOutputFolders() throws IOException {
-        List<Module> fixedClock = List.of(binder -> binder.bind(Clock.class).toInstance(Clock.fixed(NOW, ZoneOffset.UTC)));
+        Clock fixed = Clock.fixed(NOW, ZoneOffset.UTC);
+        List<Module> fixedClock = List.of(binder -> binder.bind(Clock.class).toInstance(fixed));
         Path runs = temp.resolve("runs");
 
         CliRun train = nca(fixedClock, "train", recipe().toString(), "--set", "training.epochs=2",
