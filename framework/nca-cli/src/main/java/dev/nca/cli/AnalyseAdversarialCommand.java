@@ -21,7 +21,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nca analyse adversarial}: worst-case perturbations of the initial condition of a norm budget. */
 @Command(name = "adversarial", description = {"Perturb the observable channels of a data frame by delta with"
@@ -31,8 +30,8 @@ import picocli.CommandLine.Parameters;
         + " helps most)."})
 final class AnalyseAdversarialCommand extends AnalyseSubcommand {
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Mixin
     private StartTrajectoryOptions from;
@@ -69,8 +68,7 @@ final class AnalyseAdversarialCommand extends AnalyseSubcommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+            CheckpointModel model = checkpoint.load(session, engine);
             Trajectories data = from.generate(model);
             int spacing = model.frameSpacing(data);
             int last = (data.length() - 1) * spacing;
@@ -84,7 +82,7 @@ final class AnalyseAdversarialCommand extends AnalyseSubcommand {
                     NDArrayIndex.point(steps / spacing)).reshape(1, data.channels(), data.size(), data.size())
                     .castTo(model.dataType());
             long seed = seed(model);
-            AnalysisFiles files = files(model, "adversarial");
+            AnalysisFiles files = files(session, model, "adversarial");
             SplittableRandom random = new SplittableRandom(seed);
             List<Map<String, Object>> rows = new ArrayList<>();
             double[] adversarial = new double[kappas.length];
@@ -114,7 +112,7 @@ final class AnalyseAdversarialCommand extends AnalyseSubcommand {
                     worstDelta = up.delta();
                 }
             }
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("from", from.splitName());
             json.put("trajectory", from.trajectory());
             json.put("steps", steps);

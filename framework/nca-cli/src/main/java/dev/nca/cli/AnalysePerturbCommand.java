@@ -20,7 +20,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nca analyse perturb}: the response of a rollout to a local patch placed on a grid. */
 @Command(name = "perturb", description = {"Roll the model from a data frame to step --at, add a square patch"
@@ -30,8 +29,8 @@ import picocli.CommandLine.Parameters;
         + " patch positions at the last step."})
 final class AnalysePerturbCommand extends AnalyseSubcommand {
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Mixin
     private StartTrajectoryOptions from;
@@ -73,8 +72,7 @@ final class AnalysePerturbCommand extends AnalyseSubcommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+            CheckpointModel model = checkpoint.load(session, engine);
             Trajectories data = from.generate(model);
             Patch patch = new Patch(patchSide, amplitude,
                     allChannels ? model.config().channels() : model.config().observable());
@@ -84,13 +82,13 @@ final class AnalysePerturbCommand extends AnalyseSubcommand {
                     Simulator.recordedSteps(steps, k).length);
             INDArray start = StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
             long seed = seed(model);
-            AnalysisFiles files = files(model, "perturb");
+            AnalysisFiles files = files(session, model, "perturb");
             PerturbationReport report;
             try (NcaEngine e = model.engine(data.size())) {
                 report = new PerturbationAnalysis(e, model.parameters()).run(start, patch,
                         stride != null ? stride : patchSide, at, after, seed, progress());
             }
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("from", from.splitName());
             json.put("trajectory", from.trajectory());
             json.put("at", at);

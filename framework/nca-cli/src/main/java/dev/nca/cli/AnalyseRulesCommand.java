@@ -2,7 +2,6 @@ package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
-import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.runtime.analyse.AnalysisFiles;
@@ -27,6 +26,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,10 +43,8 @@ final class AnalyseRulesCommand extends AnalyseSubcommand {
             description = "A checkpoint (the model's rule), or a recipe .toml (its dataset's frames).")
     private Path input;
 
-    @Option(names = "--from", paramLabel = "SPLIT", converter = SplitConverter.class,
-            completionCandidates = SplitConverter.class, defaultValue = "held-out",
-            description = "Initial conditions: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Split split;
+    @Mixin
+    private SplitOption split = new SplitOption();
 
     @Option(names = "--truth", description = "Fit the checkpoint's dataset frames instead of the model.")
     private boolean truth;
@@ -88,7 +86,7 @@ final class AnalyseRulesCommand extends AnalyseSubcommand {
             if (recipe) {
                 ExperimentPlan plan = ExperimentPlan.resolve(RecipeLoader.load(input, Map.of()), session.extensions(),
                         session.engines());
-                Trajectories data = plan.generate(split, OptionalInt.empty());
+                Trajectories data = plan.generate(split.split(), OptionalInt.empty());
                 transitions = dataTransitions(data);
                 seed = seedOrDefault();
                 files = files("rules");
@@ -96,9 +94,9 @@ final class AnalyseRulesCommand extends AnalyseSubcommand {
             } else {
                 CheckpointModel model = CheckpointModel.load(input, session.extensions(), session.engines(),
                         engine.choose(session.engines()));
-                Trajectories data = model.generate(split, OptionalInt.empty());
+                Trajectories data = model.generate(split.split(), OptionalInt.empty());
                 seed = seed(model);
-                files = files(model, "rules");
+                files = files(session, model, "rules");
                 if (truth) {
                     transitions = dataTransitions(data);
                     source = "data";
@@ -119,7 +117,7 @@ final class AnalyseRulesCommand extends AnalyseSubcommand {
             fits = regression.fit(transitions, new SplittableRandom(seed));
             json.put("input", input.toString());
             json.put("fitted", source);
-            json.put("split", SplitConverter.name(split));
+            json.put("split", split.name());
             json.put("degree", degree);
             json.put("threshold", threshold);
             json.put("seed", seed);

@@ -27,10 +27,8 @@ abstract class AnalyseSubcommand extends NcaSubcommand {
     EngineOption engine;
 
     /** The output files of this analysis of {@code model}. */
-    AnalysisFiles files(CheckpointModel model, String name) {
-        Path folder = out != null ? OutputFolders.given(out, "--out")
-                : OutputFolders.timestamped(model.runDirectory(), "analyse-" + name);
-        return new AnalysisFiles(folder);
+    AnalysisFiles files(HostSession session, CheckpointModel model, String name) {
+        return new AnalysisFiles(session.outputFolder(out, model.runDirectory(), "analyse-" + name));
     }
 
     /** The output files when there is no checkpoint (the folder must be given). */

@@ -21,7 +21,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nca analyse symmetry}: equivariance under the rotations and reflections of the lattice. */
 @Command(name = "symmetry", description = {"Roll the model from a data frame and from its images under the"
@@ -30,8 +29,8 @@ import picocli.CommandLine.Parameters;
         + " RMS) at every recorded step. Prints a table; writes symmetry.json and symmetry.png."})
 final class AnalyseSymmetryCommand extends AnalyseSubcommand {
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Mixin
     private StartTrajectoryOptions from;
@@ -51,19 +50,18 @@ final class AnalyseSymmetryCommand extends AnalyseSubcommand {
         Map<String, Object> json = new LinkedHashMap<>();
         SymmetryReport report;
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+            CheckpointModel model = checkpoint.load(session, engine);
             Trajectories data = from.generate(model);
             int k = every != null ? every : model.frameSpacing(data);
             int[] recorded = Simulator.recordedSteps(steps, k);
             int[] compared = Arrays.copyOfRange(recorded, 1, recorded.length);
             INDArray start = StartStates.one(data, from.trajectory(), 0, model.config().channels(), model.dataType());
             long seed = seed(model);
-            AnalysisFiles files = files(model, "symmetry");
+            AnalysisFiles files = files(session, model, "symmetry");
             try (NcaEngine e = model.engine(data.size())) {
                 report = new SymmetryAnalysis(e, model.parameters()).run(start, compared, seed, progress());
             }
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("kernels", model.config().kernels().names());
             json.put("boundary", model.config().boundary().recipeName());
             json.put("update_probability", model.config().updateProbability());

@@ -1,5 +1,7 @@
 package dev.nca.cli;
 
+import com.google.inject.Inject;
+import dev.nca.runtime.plugin.PluginHostConfig;
 import dev.nca.runtime.sweep.PointLauncher;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,8 +18,10 @@ final class ChildPointLauncher implements PointLauncher {
 
     private final List<Path> pluginRoots;
 
-    ChildPointLauncher(List<Path> pluginRoots) {
-        this.pluginRoots = List.copyOf(pluginRoots);
+    /** @param host the host's configuration: the child loads plugins from the same directories */
+    @Inject
+    ChildPointLauncher(PluginHostConfig host) {
+        this.pluginRoots = List.copyOf(host.roots());
     }
 
     @Override

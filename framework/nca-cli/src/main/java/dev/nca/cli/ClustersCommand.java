@@ -11,7 +11,6 @@ import dev.nca.runtime.analysis.ClusterCount;
 import dev.nca.runtime.analysis.ClusterReport;
 import dev.nca.runtime.analysis.KMeans;
 import dev.nca.runtime.evaluate.CheckpointModel;
-import dev.nca.runtime.evaluate.OutputFolders;
 import dev.nca.runtime.evaluate.Simulator;
 import dev.nca.runtime.evaluate.StartStates;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca clusters CHECKPOINT --steps N}: rolls a trained NCA forward from a data frame and clusters
@@ -50,9 +48,8 @@ final class ClustersCommand extends NcaSubcommand {
     private static final Logger LOG = LoggerFactory.getLogger(ClustersCommand.class);
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,6})\\s*\\.\\.\\s*(\\d{1,6})\\s*");
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT",
-            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "NCA steps to run (>= 1).")
     private int steps;
@@ -102,14 +99,12 @@ final class ClustersCommand extends NcaSubcommand {
         validate();
         Map<String, Object> json;
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+            CheckpointModel model = checkpoint.load(session, engine);
             Trajectories data = from.generate(model);
             int spacing = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
             hintAtAlpha(data);
-            Path folder = out != null ? OutputFolders.given(out, "--out")
-                    : OutputFolders.timestamped(model.runDirectory(), "clusters");
+            Path folder = session.outputFolder(out, model.runDirectory(), "clusters");
             int[] recorded = Simulator.recordedSteps(steps, spacing);
             List<INDArray> states = rollout(model, data, spacing, maskSeed, recorded.length);
             OptionalDouble threshold = aliveThreshold == null ? OptionalDouble.empty()
@@ -118,7 +113,7 @@ final class ClustersCommand extends NcaSubcommand {
                     model.config().observable(), threshold, maxCells);
             CellClusterMaps maps = clusters.fit(states, recorded, new RandomSource(maskSeed).stream("k-means"));
             Map<String, Object> context = new LinkedHashMap<>();
-            context.put("checkpoint", checkpoint.toString());
+            context.put("checkpoint", checkpoint.file().toString());
             context.put("dataset", model.plan().dataset().entry().name());
             context.put("from", from.splitName());
             context.put("trajectory", from.trajectory());

@@ -14,7 +14,6 @@ import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca evaluate CHECKPOINT}: measures a trained NCA against held-out (or training) trajectories
@@ -35,9 +34,8 @@ final class EvaluateCommand extends NcaSubcommand {
     @Mixin
     private EngineOption engine = new EngineOption();
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT",
-            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2048",
             description = "Horizon in NCA steps, a multiple of the frame spacing (default: ${DEFAULT-VALUE}).")
@@ -75,11 +73,12 @@ final class EvaluateCommand extends NcaSubcommand {
     protected int run() throws Exception {
         Map<String, Object> json;
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()), dataOverrides);
+            CheckpointModel model = checkpoint.load(session, engine, dataOverrides);
             EvaluationRun evaluation = new EvaluationRun(steps, at.stream().mapToLong(Long::longValue).toArray(),
                     threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold), split);
-            json = evaluation.run(model, checkpoint, out == null ? null : OutputFolders.given(out, "--out"));
+            Path given = out == null ? null : OutputFolders.given(out, "--out"); // a bad --out fails before any work
+            json = evaluation.run(model, checkpoint.file(),
+                    () -> session.outputFolder(given, model.runDirectory(), "evaluation"));
         }
         out().println(new ObjectMapper().writeValueAsString(json));
         out().flush();

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nca export onnx CHECKPOINT --out model.onnx}: one NCA step as an ONNX graph. */
 @Command(name = "onnx", description = {"Write one step of a trained NCA as an ONNX model (opset 17): input"
@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
         + " Any lattice size S runs. Prints a JSON summary."})
 final class ExportOnnxCommand extends NcaSubcommand {
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The .onnx file to write.")
     private Path out;
@@ -29,19 +29,19 @@ final class ExportOnnxCommand extends NcaSubcommand {
                     + " e.g. onnxruntime for Java).")
     private boolean maskRequired;
 
-    @Option(names = "--force", description = "Replace --out if it exists.")
-    private boolean force;
+    @Mixin
+    private ExportTarget target;
 
     @Override
     protected int run() throws Exception {
-        ExportTarget.check(out, ".onnx", force);
+        target.check(out, ".onnx");
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines());
+            CheckpointModel model = checkpoint.load(session);
             ExportableModel export = ExportableModel.of(model.config(), model.parameters());
             ExportTarget.write(out, OnnxExport.toBytes(export, maskRequired, root().frameworkVersion()));
             json.put("file", out.toString());
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("inputs", maskRequired ? new String[] {"state", "update_mask"} : new String[] {"state"});
             json.put("optional_inputs", maskRequired ? new String[0] : new String[] {"update_mask"});
             json.put("output", "next_state");

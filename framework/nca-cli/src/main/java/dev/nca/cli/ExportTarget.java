@@ -5,18 +5,22 @@ import dev.nca.support.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
-/** The {@code --out} file of an export: checked before any work, written atomically, never overwritten unasked. */
+/**
+ * The {@code --out} file of an export and the {@code --force} option (mixin): the file is checked
+ * before any work, written atomically and never overwritten unasked.
+ */
 final class ExportTarget {
 
-    private ExportTarget() {
-    }
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    private boolean force;
 
     /**
      * @throws NcaException when the name lacks {@code extension}, names a folder, or the file exists
-     *                      and {@code force} is off
+     *                      and {@code --force} is not given
      */
-    static void check(Path out, String extension, boolean force) {
+    void check(Path out, String extension) {
         if (out.getFileName() == null || !out.getFileName().toString().endsWith(extension)) {
             throw new NcaException("--out " + out + ": the file name must end in " + extension);
         }

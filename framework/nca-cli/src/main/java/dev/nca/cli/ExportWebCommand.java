@@ -16,7 +16,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nca export web CHECKPOINT --out model.html}: a self-contained page that runs the NCA live. */
 @Command(name = "web", description = {"Write one self-contained HTML file (no network) that runs a trained NCA live"
@@ -25,8 +24,8 @@ import picocli.CommandLine.Parameters;
         + " state, and erasing or painting discs with the mouse. Prints a JSON summary."})
 final class ExportWebCommand extends NcaSubcommand {
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The .html file to write.")
     private Path out;
@@ -41,15 +40,15 @@ final class ExportWebCommand extends NcaSubcommand {
     @Option(names = "--title", paramLabel = "TEXT", description = "The page title (default: the experiment name).")
     private String title;
 
-    @Option(names = "--force", description = "Replace --out if it exists.")
-    private boolean force;
+    @Mixin
+    private ExportTarget target;
 
     @Override
     protected int run() throws Exception {
-        ExportTarget.check(out, ".html", force);
+        target.check(out, ".html");
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines());
+            CheckpointModel model = checkpoint.load(session);
             ExportableModel export = ExportableModel.of(model.config(), model.parameters());
             Trajectories data = from.generate(model);
             int channels = model.config().channels();
@@ -66,7 +65,7 @@ final class ExportWebCommand extends NcaSubcommand {
             String html = WebPageExport.toHtml(export, web, pageTitle);
             ExportTarget.write(out, html.getBytes(StandardCharsets.UTF_8));
             json.put("file", out.toString());
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("start", label);
             json.put("size", data.size());
             json.put("display", display.name().toLowerCase(java.util.Locale.ROOT));

@@ -117,6 +117,6 @@ public final class HostOptions {
      * @throws NcaException when a plugin directory is invalid or the plugins cannot be resolved
      */
     public HostSession open(Module... modules) {
-        return HostSession.open(hostConfig(), overrides, modules);
+        return HostSession.open(hostConfig(), environment, overrides, modules);
     }
 }

@@ -5,7 +5,6 @@ import dev.nca.core.engine.NcaEngine;
 import dev.nca.api.NcaException;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
-import dev.nca.runtime.evaluate.OutputFolders;
 import dev.nca.runtime.evaluate.SimulationWriter;
 import dev.nca.runtime.evaluate.Simulator;
 import dev.nca.runtime.evaluate.StartStates;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code nca simulate CHECKPOINT --steps N}: rolls a trained NCA forward from a data frame and writes
@@ -36,9 +34,8 @@ final class SimulateCommand extends NcaSubcommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
-    @Parameters(index = "0", paramLabel = "CHECKPOINT",
-            description = "A checkpoint, e.g. runs/<run>/checkpoints/best.nca.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointParameter checkpoint;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "NCA steps to run (>= 1).")
     private int steps;
@@ -80,13 +77,11 @@ final class SimulateCommand extends NcaSubcommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         try (HostSession session = openHost()) {
-            CheckpointModel model = CheckpointModel.load(checkpoint, session.extensions(), session.engines(),
-                    engine.choose(session.engines()));
+            CheckpointModel model = checkpoint.load(session, engine);
             Trajectories data = from.generate(model);
             int k = every != null ? every : model.frameSpacing(data);
             long maskSeed = seed != null ? seed : model.seed("simulate");
-            Path folder = out != null ? OutputFolders.given(out, "--out")
-                    : OutputFolders.timestamped(model.runDirectory(), "simulate");
+            Path folder = session.outputFolder(out, model.runDirectory(), "simulate");
             int[] recorded = Simulator.recordedSteps(steps, k);
             LOG.info("simulating {} steps from frame 0 of {} trajectory {}, recording {} states into {}", steps,
                     from.splitName(), from.trajectory(), recorded.length, folder);
@@ -110,7 +105,7 @@ final class SimulateCommand extends NcaSubcommand {
                     json.put("npy_steps", RolloutArrays.stepsFile(npy).toString());
                 }
             }
-            json.put("checkpoint", checkpoint.toString());
+            json.put("checkpoint", checkpoint.file().toString());
             json.put("from", seedCell ? "seed-cell" : from.splitName());
             json.put("trajectory", from.trajectory());
             json.put("steps", steps);

@@ -1,10 +1,10 @@
 package dev.nca.cli;
 
 import dev.nca.api.NcaException;
-import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
 import java.util.OptionalInt;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,10 +13,8 @@ import picocli.CommandLine.Option;
  */
 final class StartTrajectoryOptions {
 
-    @Option(names = "--from", paramLabel = "SPLIT", converter = SplitConverter.class,
-            completionCandidates = SplitConverter.class, defaultValue = "held-out",
-            description = "Initial conditions: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Split split;
+    @Mixin
+    private SplitOption split = new SplitOption();
 
     @Option(names = "--trajectory", paramLabel = "R", defaultValue = "0",
             description = "Start from frame 0 of this trajectory of the split (default: ${DEFAULT-VALUE}).")
@@ -29,7 +27,7 @@ final class StartTrajectoryOptions {
 
     /** The chosen split's name as the options spell it, e.g. {@code "held-out"}. */
     String splitName() {
-        return SplitConverter.name(split);
+        return split.name();
     }
 
     /**
@@ -39,7 +37,7 @@ final class StartTrajectoryOptions {
      * @throws NcaException naming the option, the split and the valid range if it has not
      */
     Trajectories generate(CheckpointModel model) {
-        Trajectories data = model.generate(split, OptionalInt.empty());
+        Trajectories data = model.generate(split.split(), OptionalInt.empty());
         if (trajectory < 0 || trajectory >= data.trajectories()) {
             throw new NcaException("--trajectory " + trajectory + " is out of range: the "
                     + splitName() + " split of dataset \"" + model.plan().dataset().entry().name()

@@ -38,7 +38,7 @@ final class SweepPointCommand extends NcaSubcommand {
         SweepFolder folder = SweepFolder.open(sweep);
         Map<String, Object> result;
         try (HostSession session = openHost()) {
-            result = new PointRun(folder, session.extensions(), session.engines(), root().frameworkVersion()).run(name, threads);
+            result = session.injector().getInstance(PointRun.class).run(folder, name, threads);
         }
         out().println(new ObjectMapper().writeValueAsString(result));
         out().flush();

@@ -1,6 +1,7 @@
 package dev.nca.cli;
 
 import dev.nca.runtime.sweep.LocalSweepRunner;
+import dev.nca.runtime.sweep.PointLauncher;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -28,12 +29,13 @@ final class SweepRunCommand extends NcaSubcommand {
     @Override
     protected int run() throws Exception {
         SweepFiles.Prepared prepared;
+        PointLauncher launcher;
         try (HostSession session = openHost()) {
             prepared = SweepFiles.prepare(sweepFile, output, session.extensions(), session.engines());
+            launcher = session.injector().getInstance(PointLauncher.class);
         }
         int threads = LocalSweepRunner.threadsPerWorker(workers, Runtime.getRuntime().availableProcessors());
-        LocalSweepRunner runner = new LocalSweepRunner(prepared.folder(),
-                new ChildPointLauncher(root().hostOptions().pluginRoots()), err());
+        LocalSweepRunner runner = new LocalSweepRunner(prepared.folder(), launcher, err());
         List<String> failed = runner.run(workers, threads);
         out().println(prepared.folder().root());
         out().flush();

@@ -3,11 +3,10 @@ package dev.nca.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
 import dev.nca.runtime.experiment.ExperimentPlan;
-import dev.nca.runtime.experiment.Provenance;
 import dev.nca.runtime.experiment.ResumePoint;
 import dev.nca.runtime.experiment.RunSummary;
 import dev.nca.runtime.experiment.TrainingConsole;
-import dev.nca.runtime.experiment.TrainingRun;
+import dev.nca.runtime.experiment.TrainingRuns;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;
 import java.nio.file.Path;
@@ -77,10 +76,9 @@ final class TrainCommand extends NcaSubcommand {
             ExperimentPlan plan = ExperimentPlan.resolve(r, session.extensions(), session.engines());
             Path root = output != null ? output : Path.of(r.output().directory());
             boolean bar = root().environment().stderrTerminal() && !root().loggingOptions().quiet();
-            Provenance provenance = new Provenance(root().frameworkVersion(), session.extensions(), overrides,
-                    root().environment().variables());
+            TrainingRuns runs = session.injector().getInstance(TrainingRuns.class);
             try {
-                summary = new TrainingRun(plan, provenance, root, from, new TrainingConsole(bar, log::writeInto)).run();
+                summary = runs.create(plan, overrides, root, from, new TrainingConsole(bar, log::writeInto)).run();
             } catch (RuntimeException e) {
                 log.line("nca: " + e.getMessage());
                 throw e;

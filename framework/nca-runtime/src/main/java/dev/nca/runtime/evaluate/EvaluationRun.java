@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +48,13 @@ public record EvaluationRun(int steps, long[] at, OptionalDouble threshold, Spli
      *
      * @param model      the loaded checkpoint
      * @param checkpoint its file, as named to the user
-     * @param folder     where the report goes (created), or null for a timestamped
-     *                   {@code evaluation-*} folder in the model's run folder
+     * @param folder     where the report goes, asked for once the horizon and the reported steps
+     *                   are checked and the rollouts done (it creates the folder, e.g. a new
+     *                   timestamped {@code evaluation-*} folder in the model's run folder)
      * @return the JSON summary {@code nca evaluate} prints: context, errors, reported steps, file names
      * @throws NcaException when the horizon or a reported step is not a frame time
      */
-    public Map<String, Object> run(CheckpointModel model, Path checkpoint, Path folder) {
+    public Map<String, Object> run(CheckpointModel model, Path checkpoint, Supplier<Path> folder) {
         if (steps < 1) {
             throw new NcaException("--steps must be at least 1, got " + steps);
         }
@@ -81,7 +83,7 @@ public record EvaluationRun(int steps, long[] at, OptionalDouble threshold, Spli
         long[] chosen = at.length == 0 ? EvaluationReport.defaultSteps(evaluation.steps(), DEFAULT_REPORTED_STEPS)
                 : at.clone();
         EvaluationReport report = new EvaluationReport(evaluation, truth, chosen);
-        Path out = folder != null ? folder : OutputFolders.timestamped(model.runDirectory(), "evaluation");
+        Path out = folder.get();
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("checkpoint", checkpoint.toString());
         context.put("dataset", model.plan().dataset().entry().name());

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Shows training progress: a one-line bar redrawn on a terminal, or an INFO log line about every
  * 5% of the run when output goes to a file or pipe.
  */
-public final class ProgressReporter {
+public final class ProgressReporter implements TrainingProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
 
@@ -48,7 +48,7 @@ public final class ProgressReporter {
         return new ProgressReporter(first, total, bar, System.err);
     }
 
-    /** Reports a finished epoch; epochs are numbered as in the whole run (a resumed run counts on). */
+    @Override
     public void update(EpochResult r) {
         best = Math.min(best, r.loss());
         long done = r.epoch() + 1;
@@ -71,6 +71,7 @@ public final class ProgressReporter {
     }
 
     /** Ends the bar's line early (e.g. when the run stops with an error). */
+    @Override
     public void interrupt() {
         if (terminal) {
             out.println();

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.plugin.PluginInfo;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where a run came from: framework version, the plugin and version behind every extension the
@@ -29,28 +30,27 @@ public final class Provenance {
     private final Extensions extensions;
     private final Map<String, String> overrides;
     private final Map<String, String> environment;
-
-    public Provenance(String frameworkVersion, Extensions extensions) {
-        this(frameworkVersion, extensions, Map.of(), System.getenv());
-    }
+    private final Clock clock;
 
     /**
      * @param overrides   the {@code --set} overrides applied to the recipe, in the order given
-     * @param environment the environment variables (the Slurm ids are read from it)
+     * @param environment the environment variables (the Slurm ids and the git commit are read from it)
+     * @param clock       when the record is {@code created}
      */
     public Provenance(String frameworkVersion, Extensions extensions, Map<String, String> overrides,
-                      Map<String, String> environment) {
+                      Map<String, String> environment, Clock clock) {
         this.frameworkVersion = frameworkVersion;
         this.extensions = extensions;
         this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         this.environment = Map.copyOf(environment);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The provenance record of a run of {@code plan} with model {@code config}. */
     public Map<String, Object> describe(ExperimentPlan plan, NcaConfig config) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("framework", "nca " + frameworkVersion);
-        out.put("created", Instant.now().toString());
+        out.put("created", clock.instant().toString());
         out.put("recipe_file", plan.recipe().source());
         out.put("seed", plan.recipe().experiment().seed());
         out.put("dtype", plan.recipe().experiment().dtype());

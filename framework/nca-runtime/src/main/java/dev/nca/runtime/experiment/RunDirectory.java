@@ -4,41 +4,15 @@ import dev.nca.api.NcaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The folder one training run writes: {@code <output>/<name>-<yyyyMMdd-HHmmss>/} holding
  * {@code recipe.toml} (as resolved), {@code provenance.json}, {@code metrics.jsonl},
  * {@code checkpoints/best.nca} and {@code checkpoints/last.nca}, {@code loss.png},
- * {@code snapshots/epoch-NNNNNN.png} and {@code trajectory.gif}.
+ * {@code snapshots/epoch-NNNNNN.png} and {@code trajectory.gif}. New run folders come from
+ * {@link TimestampedFolders#runDirectory}.
  */
 public record RunDirectory(Path root) {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
-    /** Creates a new, unique run folder under {@code output}. */
-    public static RunDirectory create(Path output, String name) {
-        String base = name + "-" + LocalDateTime.now().format(STAMP);
-        try {
-            Files.createDirectories(output);
-            for (int i = 0; ; i++) {
-                Path candidate = output.resolve(i == 0 ? base : base + "-" + i);
-                try {
-                    Files.createDirectory(candidate);
-                    Files.createDirectories(candidate.resolve("checkpoints"));
-                    Files.createDirectories(candidate.resolve("snapshots"));
-                    return new RunDirectory(candidate);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    if (i > 1000) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new NcaException("cannot create the run folder under " + output + ": " + e.getMessage(), e);
-        }
-    }
 
     /**
      * Uses {@code root} itself as the run folder (no timestamp), creating it and its

@@ -6,7 +6,6 @@ import dev.nca.core.model.ModelSpec;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.core.train.Trainer;
-import dev.nca.render.Images;
 import dev.nca.render.LossPlot;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ final class RunRecorder {
     private final String recipeText;
     private final Map<String, Object> provenance;
     private final int firstEpoch;
+    private final PictureWriter pictures;
     private final List<Double> losses = new ArrayList<>();
     private final List<double[]> validation = new ArrayList<>();
     private double doNothing = Double.NaN;
@@ -34,14 +34,16 @@ final class RunRecorder {
 
     /**
      * @param firstEpoch the first epoch this run trains (0, or the epoch after a resumed checkpoint's)
+     * @param pictures   writes the loss plot
      */
     RunRecorder(RunDirectory dir, NcaConfig config, String recipeText, Map<String, Object> provenance,
-                int firstEpoch) {
+                int firstEpoch, PictureWriter pictures) {
         this.dir = dir;
         this.config = config;
         this.recipeText = recipeText;
         this.provenance = provenance;
         this.firstEpoch = firstEpoch;
+        this.pictures = pictures;
     }
 
     /** Records the loss of the next epoch (epochs are recorded in order). */
@@ -129,6 +131,6 @@ final class RunRecorder {
         if (Double.isFinite(doNothing)) {
             b.horizontalLine("do-nothing rule (loss)", doNothing);
         }
-        Images.writePng(b.build().render(), dir.lossPlot());
+        pictures.png(b.build().render(), dir.lossPlot());
     }
 }

@@ -4,13 +4,12 @@ import dev.nca.api.Trajectories;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.render.FrameRenderer;
-import dev.nca.render.GifWriter;
-import dev.nca.render.Images;
 import dev.nca.render.Montage;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -27,11 +26,19 @@ public final class Snapshots {
     private final Trajectories data;
     private final int frameSpacing;
     private final FrameRenderer renderer;
+    private final PictureWriter pictures;
 
-    public Snapshots(NcaEngine engine, Trajectories data, int frameSpacing) {
+    /**
+     * @param engine       rolls the model (its lattice size is the data's)
+     * @param data         the trajectories the model is compared with
+     * @param frameSpacing NCA steps between data frames
+     * @param pictures     where the PNG and GIF files go
+     */
+    public Snapshots(NcaEngine engine, Trajectories data, int frameSpacing, PictureWriter pictures) {
         this.engine = engine;
         this.data = data;
         this.frameSpacing = frameSpacing;
+        this.pictures = Objects.requireNonNull(pictures, "pictures");
         int scale = Math.max(1, 128 / data.size());
         this.renderer = FrameRenderer.builder().observableChannels(data.channels())
                 .range(data.valueMin(), data.valueMax()).scale(scale).build();
@@ -84,7 +91,7 @@ public final class Snapshots {
             bottom.add(renderer.render(data.frame(0, i).dup('c')));
             steps.add((long) i * frameSpacing);
         }
-        Images.writePng(Montage.comparison(top, bottom, Montage.stepLabels(steps.stream().mapToLong(Long::longValue)
+        pictures.png(Montage.comparison(top, bottom, Montage.stepLabels(steps.stream().mapToLong(Long::longValue)
                 .toArray())), png);
     }
 
@@ -104,7 +111,7 @@ public final class Snapshots {
             images.add(withHidden.render(model.get(NDArrayIndex.point(i)).dup('c')));
             labels.add("step " + (long) i * frameSpacing);
         }
-        GifWriter.builder().delayMillis(120).loop(true).build().write(images, labels, gif);
+        pictures.animation(images, labels, gif);
     }
 
     /** T, frames per data trajectory. */

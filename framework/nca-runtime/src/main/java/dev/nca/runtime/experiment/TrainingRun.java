@@ -24,7 +24,7 @@ import dev.nca.runtime.recipe.RecipeWriter;
 import dev.nca.runtime.recipe.TrainingSection;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,60 +45,38 @@ public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
+    /**
+     * What a run uses besides its recipe, all from the injector through {@link TrainingRuns}.
+     *
+     * @param provenance what the run records about where it came from
+     * @param clock      time of metrics lines
+     * @param folders    makes the new run folder
+     * @param pictures   writes the loss plot, snapshots and animation
+     * @param progress   makes the progress display
+     */
+    record Services(Provenance provenance, Clock clock, TimestampedFolders folders, PictureWriter pictures,
+                    TrainingProgress.Factory progress) {
+    }
+
+    private final Services services;
     private final ExperimentPlan plan;
-    private final Provenance provenance;
     private final Path outputRoot;
     private final ResumePoint resume;
     private final Path exactFolder;
     private final TrainingConsole console;
 
     /**
-     * @param plan       the resolved recipe
-     * @param provenance what the run records about where it came from
-     * @param outputRoot folder under which the run folder is created (the recipe's output.directory,
-     *                   resolved by the caller)
+     * Made by {@link TrainingRuns}: exactly one of {@code outputRoot} (a new timestamped folder
+     * under it) and {@code exactFolder} (that folder itself) is non-null.
      */
-    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot) {
-        this(plan, provenance, outputRoot, null);
-    }
-
-    /**
-     * A run that continues from a checkpoint (see {@link ResumePoint}) in a new run folder.
-     *
-     * @param resume where to resume, or {@code null} to start from the initialisation
-     */
-    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume) {
-        this(plan, provenance, outputRoot, resume, TrainingConsole.logLines());
-    }
-
-    /**
-     * A run that reports its progress as {@code console} says.
-     *
-     * @param resume  where to resume, or {@code null} to start from the initialisation
-     * @param console progress bar or log lines, and who to tell about the run folder
-     */
-    public TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume,
-                       TrainingConsole console) {
-        this(plan, provenance, outputRoot, resume, console, null);
-    }
-
-    private TrainingRun(ExperimentPlan plan, Provenance provenance, Path outputRoot, ResumePoint resume,
-                        TrainingConsole console, Path exactFolder) {
-        this.plan = plan;
-        this.provenance = provenance;
+    TrainingRun(Services services, ExperimentPlan plan, Path outputRoot, ResumePoint resume, TrainingConsole console,
+                Path exactFolder) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.plan = Objects.requireNonNull(plan, "plan");
         this.outputRoot = outputRoot;
         this.resume = resume;
         this.console = Objects.requireNonNull(console, "console");
         this.exactFolder = exactFolder;
-    }
-
-    /**
-     * The same run, writing into {@code folder} itself instead of a new timestamped folder under
-     * the output root (see {@link RunDirectory#exact(Path)}); used by sweeps, whose points have
-     * fixed folders.
-     */
-    public TrainingRun inFolder(Path folder) {
-        return new TrainingRun(plan, provenance, outputRoot, resume, console, Objects.requireNonNull(folder, "folder"));
     }
 
     /** Runs the whole training and returns how it ended. */
@@ -140,11 +118,11 @@ public final class TrainingRun {
         }
 
         RunDirectory dir = exactFolder != null ? RunDirectory.exact(exactFolder)
-                : RunDirectory.create(outputRoot, recipe.experiment().name());
+                : services.folders().runDirectory(outputRoot, recipe.experiment().name());
         LOG.info("run folder: {}", dir.root());
         String recipeText = RecipeWriter.toToml(recipe);
         writeText(dir.recipe(), recipeText);
-        Map<String, Object> prov = provenance.describe(plan, config);
+        Map<String, Object> prov = services.provenance().describe(plan, config);
         // float32 results differ in the last bits between engines, and between SIMD and plain loops
         prov.put("engine", trainer.engineName());
         prov.put("engine_details", trainer.engineDescription());
@@ -155,12 +133,12 @@ public final class TrainingRun {
         console.onRunFolder().accept(dir.root());
 
         NcaEngine engine = plan.engine().create(config, data.size(), plan.dataType());
-        Snapshots snapshots = new Snapshots(engine, data, spacing);
+        Snapshots snapshots = new Snapshots(engine, data, spacing, services.pictures());
         OutputSection output = recipe.output();
         ValidationRollouts validation = ValidationRollouts.prepare(plan, engine, data, spacing);
         BestModel best = new BestModel(output.bestByValidation());
-        RunRecorder recorder = new RunRecorder(dir, config, recipeText, prov, firstEpoch);
-        ProgressReporter progress = ProgressReporter.onStandardError(firstEpoch, epochs, console.progressBar());
+        RunRecorder recorder = new RunRecorder(dir, config, recipeText, prov, firstEpoch, services.pictures());
+        TrainingProgress progress = services.progress().start(firstEpoch, epochs, console.progressBar());
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
             for (int epoch = firstEpoch; epoch < epochs; epoch++) {
@@ -173,7 +151,7 @@ public final class TrainingRun {
                     r = trainer.runEpoch(epoch);
                 } catch (DivergenceException e) {
                     progress.interrupt();
-                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(),
+                    metrics.append(Map.of("epoch", epoch, "time", services.clock().instant().toString(),
                             "diverged", e.getMessage()));
                     String kept = keep(epoch, before, validation, best, recorder);
                     trainer.close();
@@ -186,7 +164,8 @@ public final class TrainingRun {
                     // interrupted (e.g. by an embedding application): keep what was done, then stay interrupted
                     progress.interrupt();
                     String message = "training was interrupted during epoch " + epoch;
-                    metrics.append(Map.of("epoch", epoch, "time", Instant.now().toString(), "interrupted", message));
+                    metrics.append(Map.of("epoch", epoch, "time", services.clock().instant().toString(),
+                            "interrupted", message));
                     String kept = keep(epoch, before, validation, best, recorder);
                     trainer.close();
                     engine.close();
@@ -200,7 +179,7 @@ public final class TrainingRun {
                 }
                 best.offerLoss(epoch, r.loss(), before);
                 boolean last = epoch == epochs - 1;
-                Map<String, Object> line = metricsLine(r);
+                Map<String, Object> line = metricsLine(r, services.clock());
                 if ((epoch + 1) % output.validateEvery() == 0 || last) {
                     double error = validation.score(params);
                     line.put("validation_error", error);
@@ -291,10 +270,10 @@ public final class TrainingRun {
         return resume.nextEpoch();
     }
 
-    private static Map<String, Object> metricsLine(EpochResult r) {
+    private static Map<String, Object> metricsLine(EpochResult r, Clock clock) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", r.epoch());
-        m.put("time", Instant.now().toString());
+        m.put("time", clock.instant().toString());
         m.put("loss", r.loss());
         m.put("batch_losses", r.batchLosses());
         m.put("seconds", r.seconds());

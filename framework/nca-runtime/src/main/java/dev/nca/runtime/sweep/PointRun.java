@@ -1,15 +1,16 @@
 package dev.nca.runtime.sweep;
 
+import com.google.inject.Inject;
 import dev.nca.api.NcaException;
 import dev.nca.api.Split;
 import dev.nca.core.engine.EngineCatalog;
 import dev.nca.core.engine.EngineFactory;
 import dev.nca.runtime.evaluate.CheckpointModel;
 import dev.nca.runtime.evaluate.EvaluationRun;
+import dev.nca.runtime.evaluate.OutputFolders;
 import dev.nca.runtime.experiment.ExperimentPlan;
-import dev.nca.runtime.experiment.Provenance;
 import dev.nca.runtime.experiment.RunSummary;
-import dev.nca.runtime.experiment.TrainingRun;
+import dev.nca.runtime.experiment.TrainingRuns;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.recipe.Recipe;
 import dev.nca.runtime.recipe.RecipeLoader;
@@ -34,34 +35,33 @@ import java.util.OptionalDouble;
  */
 public final class PointRun {
 
-    private final SweepFolder folder;
     private final Extensions extensions;
     private final EngineCatalog engines;
-    private final String frameworkVersion;
+    private final TrainingRuns runs;
 
     /**
-     * @param folder           the sweep folder
-     * @param extensions       the host's extensions
-     * @param engines          the host's engines; a point trains and is evaluated on its recipe's engine
-     * @param frameworkVersion recorded in the provenance
+     * @param extensions the host's extensions
+     * @param engines    the host's engines; a point trains and is evaluated on its recipe's engine
+     * @param runs       makes the point's training run
      */
-    public PointRun(SweepFolder folder, Extensions extensions, EngineCatalog engines, String frameworkVersion) {
-        this.folder = folder;
+    @Inject
+    public PointRun(Extensions extensions, EngineCatalog engines, TrainingRuns runs) {
         this.extensions = extensions;
         this.engines = engines;
-        this.frameworkVersion = frameworkVersion;
+        this.runs = runs;
     }
 
     /**
+     * @param folder  the sweep folder
      * @param name    the point
      * @param threads training threads (0 = the recipe's setting)
      * @return the result recorded in the point's state
      */
-    public Map<String, Object> run(String name, int threads) {
+    public Map<String, Object> run(SweepFolder folder, String name, int threads) {
         Path dir = folder.point(name);
         Optional<PointState> before = folder.state(name);
         if (before.isPresent() && before.get().done() && folder.evaluationIsStale(before.get())) {
-            return evaluateAgain(name, dir, before.get());
+            return evaluateAgain(folder, name, dir, before.get());
         }
         int attempt = folder.startAttempt(name);
         String host = host();
@@ -71,8 +71,7 @@ public final class PointRun {
                     : Map.of();
             Recipe recipe = RecipeLoader.load(dir.resolve("recipe.toml"), overrides);
             ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, engines);
-            RunSummary summary = new TrainingRun(plan, new Provenance(frameworkVersion, extensions), dir)
-                    .inFolder(dir).run();
+            RunSummary summary = runs.inFolder(plan, dir).run();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("epochs", summary.epochs());
             result.put("seconds", summary.seconds());
@@ -99,7 +98,7 @@ public final class PointRun {
      * and the state keeps the training results with the new evaluation. A failure leaves the
      * point done with its earlier results (and says so).
      */
-    private Map<String, Object> evaluateAgain(String name, Path dir, PointState done) {
+    private Map<String, Object> evaluateAgain(SweepFolder folder, String name, Path dir, PointState done) {
         Map<String, Object> spec = folder.evaluation().orElseThrow();
         Path old = dir.resolve("evaluation");
         try {
@@ -138,8 +137,8 @@ public final class PointRun {
                 ? OptionalDouble.of(((Number) spec.get("threshold")).doubleValue()) : OptionalDouble.empty();
         Split split = "train".equals(spec.get("from")) ? Split.TRAIN : Split.HELD_OUT;
         EvaluationRun run = new EvaluationRun(((Number) spec.get("steps")).intValue(), at, threshold, split);
-        Map<String, Object> json = run.run(model, best,
-                dev.nca.runtime.evaluate.OutputFolders.given(dir.resolve("evaluation"), "evaluation folder"));
+        Path out = OutputFolders.given(dir.resolve("evaluation"), "evaluation folder");
+        Map<String, Object> json = run.run(model, best, () -> out);
         Map<String, Object> kept = new LinkedHashMap<>();
         kept.put("horizon", json.get("horizon"));
         kept.put("frame_spacing", json.get("frame_spacing"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.nca.api.Trajectories;
+import dev.nca.runtime.experiment.PictureFiles;
 import dev.nca.runtime.experiment.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class SnapshotsTest {
     void rollsFromTheFirstFrameWithZeroHiddenChannelsAndRecordsEveryFrameTime() {
         Trajectories data = data(3);
         int spacing = 5;
-        INDArray rollout = new Snapshots(DriftModel.engine(4), data, spacing)
+        INDArray rollout = new Snapshots(DriftModel.engine(4), data, spacing, new PictureFiles())
                 .rollout(DriftModel.parameters(), 1, 3, 7L);
 
         assertThat(rollout.shape()).containsExactly(3, 3, 4, 4);
@@ -47,7 +48,7 @@ class SnapshotsTest {
     @Test
     void singleFrameDataGiveTheStartStateAndStillWritePictures() throws Exception {
         Trajectories data = data(1);
-        Snapshots snapshots = new Snapshots(DriftModel.engine(4), data, 3);
+        Snapshots snapshots = new Snapshots(DriftModel.engine(4), data, 3, new PictureFiles());
 
         INDArray rollout = snapshots.rollout(DriftModel.parameters(), 0, 1, 1L);
 

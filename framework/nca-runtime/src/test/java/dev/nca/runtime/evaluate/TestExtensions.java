@@ -18,11 +18,16 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import com.google.inject.Guice;
+import dev.nca.runtime.experiment.TrainingRuns;
+import dev.nca.runtime.inject.RunModule;
 import dev.nca.runtime.plugin.ExtensionEntry;
 import dev.nca.runtime.plugin.ExtensionKind;
 import dev.nca.runtime.plugin.ExtensionRegistry;
 import dev.nca.runtime.plugin.Extensions;
+import dev.nca.runtime.plugin.PluginHostConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,13 +70,24 @@ final class TestExtensions {
     private TestExtensions() {
     }
 
-    /** Every extension of this class, as built-in entries. */
     /** The engines the tests run on: the default CPU engine. */
     static dev.nca.core.engine.EngineCatalog engines() {
         return new dev.nca.core.engine.EngineCatalog(List.of(new dev.nca.core.engine.StencilGemmEngineFactory()),
                 dev.nca.core.engine.StencilGemmEngine.NAME);
     }
 
+    /**
+     * Training runs as the command line makes them ({@link RunModule}), with these extensions and
+     * framework version "test".
+     */
+    static TrainingRuns runs(Extensions extensions) {
+        return Guice.createInjector(new RunModule(Map.of()), binder -> {
+            binder.bind(Extensions.class).toInstance(extensions);
+            binder.bind(PluginHostConfig.class).toInstance(PluginHostConfig.classpathOnly("test"));
+        }).getInstance(TrainingRuns.class);
+    }
+
+    /** Every extension of this class, as built-in entries. */
     static Extensions extensions() {
         return new Extensions(List.of(
                 registry(ExtensionKind.KERNEL_SET, new IdentityKernels()),

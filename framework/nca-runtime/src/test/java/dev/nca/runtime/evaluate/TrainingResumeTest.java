@@ -9,9 +9,9 @@ import dev.nca.api.NcaException;
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
 import dev.nca.runtime.experiment.ExperimentPlan;
-import dev.nca.runtime.experiment.Provenance;
 import dev.nca.runtime.experiment.ResumePoint;
 import dev.nca.runtime.experiment.RunSummary;
+import dev.nca.runtime.experiment.TrainingConsole;
 import dev.nca.runtime.experiment.TrainingRun;
 import dev.nca.runtime.plugin.Extensions;
 import dev.nca.runtime.recipe.Recipe;
@@ -35,7 +35,7 @@ class TrainingResumeTest {
 
     private RunSummary train(Recipe recipe, Path out, ResumePoint resume) {
         ExperimentPlan plan = ExperimentPlan.resolve(recipe, extensions, TestExtensions.engines());
-        return new TrainingRun(plan, new Provenance("test", extensions), out, resume).run();
+        return TestExtensions.runs(extensions).create(plan, Map.of(), out, resume, TrainingConsole.logLines()).run();
     }
 
     private static Recipe recipe(long epochs) {

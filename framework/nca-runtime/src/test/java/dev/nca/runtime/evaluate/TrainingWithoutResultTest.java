@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.runtime.experiment.ExperimentPlan;
-import dev.nca.runtime.experiment.Provenance;
 import dev.nca.runtime.experiment.RunWithoutResultException;
 import dev.nca.runtime.experiment.TrainingConsole;
 import dev.nca.runtime.experiment.TrainingRun;
@@ -38,7 +37,7 @@ class TrainingWithoutResultTest {
             folder.set(dir);
             Thread.currentThread().interrupt();
         });
-        TrainingRun run = new TrainingRun(plan, new Provenance("test", extensions), temp, null, console);
+        TrainingRun run = TestExtensions.runs(extensions).create(plan, Map.of(), temp, null, console);
 
         assertThatThrownBy(run::run).isInstanceOf(RunWithoutResultException.class)
                 .hasMessageContaining("training was interrupted during epoch 0")
