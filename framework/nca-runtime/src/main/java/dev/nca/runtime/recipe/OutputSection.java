@@ -3,15 +3,16 @@ package dev.nca.runtime.recipe;
 import java.util.Objects;
 
 /**
- * The recipe's {@code [output]} table.
+ * The recipe's {@code [output]} table. The keys' defaults and allowed values are declared in
+ * {@link RecipeSchema}.
  *
  * @param directory       where run directories are created (relative paths are resolved by the
  *                        caller, normally against the working directory)
- * @param checkpointEvery epochs between checkpoints, >= 1
- * @param snapshotEvery   epochs between snapshot images, >= 1
+ * @param checkpointEvery epochs between checkpoints
+ * @param snapshotEvery   epochs between snapshot images
  * @param keepLast        whether only the last and best checkpoints are kept; when false, every
  *                        periodic checkpoint is also kept as {@code checkpoints/epoch-NNNNNN.nca}
- * @param validateEvery   epochs between validation rollouts, >= 1 (the last epoch is always validated)
+ * @param validateEvery   epochs between validation rollouts (the last epoch is always validated)
  * @param bestBy          what {@code checkpoints/best.nca} is chosen by: {@link #BY_VALIDATION} or
  *                        {@link #BY_LOSS}
  */

@@ -14,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads a TOML recipe into a validated {@link Recipe}.
@@ -38,15 +36,11 @@ import java.util.regex.Pattern;
  * {@link NcaException} (usually an {@link dev.nca.api.InvalidParameterException}) with one message
  * naming the file, the table and key, the bad value and what is allowed; TOML syntax errors name
  * the file and line. Extension parameter tables are only checked for value types here; their keys
- * are validated by the chosen extension (see {@link Recipe#where(String)}).
+ * are validated by the chosen extension (see {@link Recipe#where(String)}). The framework keys, their
+ * types, defaults and bounds are declared once in {@link RecipeSchema}.
  */
 public final class RecipeLoader {
 
-    private static final Pattern EXPERIMENT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern NON_BLANK = Pattern.compile("(?s).*\\S.*");
-    private static final String EXTENSION_NAME_TEXT =
-            "an extension name: lower-case letters and digits joined by single dashes";
 
     private RecipeLoader() {
     }
@@ -147,36 +141,29 @@ public final class RecipeLoader {
     }
 
     private static ExperimentSection experiment(TableReader t) {
-        String name = t.matching("name", null, EXPERIMENT_NAME,
-                "a name of lower-case letters, digits, _ and -, starting with a letter or digit");
-        long seed = t.integer("seed", 0L, Long.MIN_VALUE, Long.MAX_VALUE);
-        String description = t.string("description", "");
-        String dtype = t.optionalChoice("dtype", "float32", List.of("float32", "float64")).orElseThrow();
-        return new ExperimentSection(name, seed, description, dtype);
+        return new ExperimentSection(t.text(RecipeSchema.NAME), t.integer(RecipeSchema.SEED),
+                t.text(RecipeSchema.DESCRIPTION), t.choice(RecipeSchema.DTYPE).orElseThrow());
     }
 
     private static DataSection data(TableReader t) {
-        String dataset = t.matching("dataset", null, EXTENSION_NAME, EXTENSION_NAME_TEXT);
-        return new DataSection(dataset, t.params("params"));
+        return new DataSection(t.text(RecipeSchema.DATASET), t.params(RecipeSchema.DATA_PARAMS));
     }
 
     private static ModelSection model(TableReader t) {
-        int channels = (int) t.integer("channels", null, 1, 256);
-        int observable = (int) t.integer("observable", null, 1, channels);
-        int hidden = (int) t.integer("hidden", 4L * channels, 1, 4096);
-        boolean hiddenBias = t.bool("hidden_bias", false);
-        String kernels = t.matching("kernels", null, EXTENSION_NAME, EXTENSION_NAME_TEXT);
-        Map<String, Object> kernelParams = t.params("kernel_params");
-        String activation = t.matching("activation", "relu", EXTENSION_NAME, EXTENSION_NAME_TEXT);
-        Optional<Boundary> boundary = t.optionalChoice("boundary", null, List.of("periodic", "zero", "reflect"))
+        int channels = (int) t.integer(RecipeSchema.CHANNELS);
+        int observable = (int) t.integer(RecipeSchema.OBSERVABLE);
+        int hidden = (int) t.integer(RecipeSchema.HIDDEN);
+        boolean hiddenBias = t.bool(RecipeSchema.HIDDEN_BIAS);
+        String kernels = t.text(RecipeSchema.KERNELS);
+        Map<String, Object> kernelParams = t.params(RecipeSchema.KERNEL_PARAMS);
+        String activation = t.text(RecipeSchema.ACTIVATION);
+        Optional<Boundary> boundary = t.choice(RecipeSchema.BOUNDARY)
                 .map(b -> Boundary.valueOf(b.toUpperCase(Locale.ROOT)));
-        double q = t.real("update_probability", 1.0, 0.0, false, 1.0, true, "in (0, 1]");
-        MaskMode mask = MaskMode.valueOf(t.optionalChoice("mask", "cell", List.of("cell", "element"))
-                .orElseThrow().toUpperCase(Locale.ROOT));
-        double initScale = t.real("init_scale", 1.0, 0.0, false, Double.MAX_VALUE, true, "> 0");
-        double aliveThreshold = t.real("alive_threshold", 0.0, 0.0, true, Double.MAX_VALUE, true,
-                ">= 0 (0 turns alive masking off)");
-        int aliveChannel = (int) t.integer("alive_channel", (long) observable - 1, 0, channels - 1);
+        double q = t.real(RecipeSchema.UPDATE_PROBABILITY);
+        MaskMode mask = MaskMode.valueOf(t.choice(RecipeSchema.MASK).orElseThrow().toUpperCase(Locale.ROOT));
+        double initScale = t.real(RecipeSchema.INIT_SCALE);
+        double aliveThreshold = t.real(RecipeSchema.ALIVE_THRESHOLD);
+        int aliveChannel = (int) t.integer(RecipeSchema.ALIVE_CHANNEL);
         Optional<AliveRule> alive = aliveThreshold > 0 ? Optional.of(new AliveRule(aliveChannel, aliveThreshold))
                 : Optional.empty();
         return new ModelSection(channels, observable, hidden, hiddenBias, kernels, kernelParams, activation, boundary,
@@ -184,47 +171,41 @@ public final class RecipeLoader {
     }
 
     private static TrainingSection training(TableReader t) {
-        String schedule = t.matching("schedule", "transitions", EXTENSION_NAME, EXTENSION_NAME_TEXT);
-        Map<String, Object> scheduleParams = t.params("schedule_params");
-        OptionalLong spacing = t.optionalInteger("frame_spacing", 1, 100_000, " (default: the dataset's hint)");
+        String schedule = t.text(RecipeSchema.SCHEDULE);
+        Map<String, Object> scheduleParams = t.params(RecipeSchema.SCHEDULE_PARAMS);
+        OptionalLong spacing = t.optionalInteger(RecipeSchema.FRAME_SPACING);
         OptionalInt frameSpacing = spacing.isPresent() ? OptionalInt.of((int) spacing.getAsLong()) : OptionalInt.empty();
-        long epochs = t.integer("epochs", null, 1, 10_000_000);
-        int minibatch = (int) t.integer("minibatch", 64L, 1, 100_000);
-        String loss = t.matching("loss", "euclidean", EXTENSION_NAME, EXTENSION_NAME_TEXT);
-        Map<String, Object> lossParams = t.params("loss_params");
-        double learningRate = t.real("learning_rate", 1e-3, 0.0, false, Double.MAX_VALUE, true, "> 0");
-        LearningRateSchedule.Kind decay = LearningRateSchedule.Kind.valueOf(t.optionalChoice("learning_rate_decay",
-                "constant", List.of("constant", "cosine", "exponential")).orElseThrow().toUpperCase(Locale.ROOT));
+        long epochs = t.integer(RecipeSchema.EPOCHS);
+        int minibatch = (int) t.integer(RecipeSchema.MINIBATCH);
+        String loss = t.text(RecipeSchema.LOSS);
+        Map<String, Object> lossParams = t.params(RecipeSchema.LOSS_PARAMS);
+        double learningRate = t.real(RecipeSchema.LEARNING_RATE);
+        LearningRateSchedule.Kind decay = LearningRateSchedule.Kind.valueOf(
+                t.choice(RecipeSchema.LEARNING_RATE_DECAY).orElseThrow().toUpperCase(Locale.ROOT));
         double finalRate = learningRate;
         if (decay == LearningRateSchedule.Kind.CONSTANT) {
-            if (t.has("final_learning_rate")) {
-                throw t.invalidGiven("final_learning_rate",
+            if (t.has(RecipeSchema.FINAL_LEARNING_RATE.name())) {
+                throw t.invalidGiven(RecipeSchema.FINAL_LEARNING_RATE.name(),
                         "only with learning_rate_decay = \"cosine\" or \"exponential\" (the decay is \"constant\")");
             }
         } else {
-            finalRate = t.real("final_learning_rate", learningRate / 100, 0.0, false, Double.MAX_VALUE, true, "> 0");
+            finalRate = t.real(RecipeSchema.FINAL_LEARNING_RATE);
         }
-        double beta1 = t.real("beta1", 0.9, 0.0, true, 1.0, false, "in [0, 1)");
-        double beta2 = t.real("beta2", 0.999, 0.0, true, 1.0, false, "in [0, 1)");
-        double epsilon = t.real("epsilon", 1e-7, 0.0, false, Double.MAX_VALUE, true, "> 0");
-        boolean normalise = t.bool("gradient_normalisation", true);
-        int block = (int) t.integer("block", 4L, 1, 4096);
-        int threads = (int) t.integer("threads", 0L, 0, 256);
-        String engine = t.matching("engine", TrainingSection.AUTO_ENGINE, EXTENSION_NAME,
-                "an engine name such as \"stencil-gemm\" or \"auto\"");
-        long tapeMemory = MemorySize.parse(t.matching("tape_memory", "unlimited", MemorySize.PATTERN, MemorySize.TEXT));
+        double beta1 = t.real(RecipeSchema.BETA1);
+        double beta2 = t.real(RecipeSchema.BETA2);
+        double epsilon = t.real(RecipeSchema.EPSILON);
+        boolean normalise = t.bool(RecipeSchema.GRADIENT_NORMALISATION);
+        int block = (int) t.integer(RecipeSchema.BLOCK);
+        int threads = (int) t.integer(RecipeSchema.THREADS);
+        String engine = t.text(RecipeSchema.ENGINE);
+        long tapeMemory = MemorySize.parse(t.text(RecipeSchema.TAPE_MEMORY));
         return new TrainingSection(schedule, scheduleParams, frameSpacing, epochs, minibatch, loss, lossParams,
                 learningRate, decay, finalRate, beta1, beta2, epsilon, normalise, block, threads, engine, tapeMemory);
     }
 
     private static OutputSection output(TableReader t) {
-        String directory = t.matching("directory", "runs", NON_BLANK, "a non-empty path");
-        long checkpointEvery = t.integer("checkpoint_every", 100L, 1, Long.MAX_VALUE);
-        long snapshotEvery = t.integer("snapshot_every", 500L, 1, Long.MAX_VALUE);
-        boolean keepLast = t.bool("keep_last", true);
-        long validateEvery = t.integer("validate_every", checkpointEvery, 1, Long.MAX_VALUE);
-        String bestBy = t.optionalChoice("best_by", OutputSection.BY_VALIDATION,
-                List.of(OutputSection.BY_VALIDATION, OutputSection.BY_LOSS)).orElseThrow();
-        return new OutputSection(directory, checkpointEvery, snapshotEvery, keepLast, validateEvery, bestBy);
+        return new OutputSection(t.text(RecipeSchema.DIRECTORY), t.integer(RecipeSchema.CHECKPOINT_EVERY),
+                t.integer(RecipeSchema.SNAPSHOT_EVERY), t.bool(RecipeSchema.KEEP_LAST),
+                t.integer(RecipeSchema.VALIDATE_EVERY), t.choice(RecipeSchema.BEST_BY).orElseThrow());
     }
 }

@@ -1,6 +1,5 @@
 package dev.nca.runtime.recipe;
 
-import dev.nca.core.train.LearningRateSchedule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a {@link Recipe} as TOML: every key with its resolved value (defaults filled in,
- * overrides applied), extension parameter tables as given, optional keys only when set. The text
+ * Writes a {@link Recipe} as TOML: every key of {@link RecipeSchema} with its resolved value
+ * (defaults filled in, overrides applied), in the schema's order, extension parameter tables as
+ * given after their table's keys, optional keys only when set. The text
  * reads back through {@link RecipeLoader} to an equal recipe. Floats are written as plain decimals
  * (TOML4J reads exponent notation inexactly), so every double reads back bit for bit.
  */
@@ -25,69 +25,21 @@ public final class RecipeWriter {
         StringBuilder out = new StringBuilder();
         out.append("# Resolved recipe (defaults filled in, overrides applied) from ").append(recipe.source()).append('\n');
 
-        ExperimentSection e = recipe.experiment();
-        table(out, "experiment");
-        key(out, "name", e.name());
-        key(out, "seed", e.seed());
-        key(out, "description", e.description());
-        key(out, "dtype", e.dtype());
-
-        DataSection d = recipe.data();
-        table(out, "data");
-        key(out, "dataset", d.dataset());
-        params(out, "data.params", d.params());
-
-        ModelSection m = recipe.model();
-        table(out, "model");
-        key(out, "channels", (long) m.channels());
-        key(out, "observable", (long) m.observable());
-        key(out, "hidden", (long) m.hidden());
-        key(out, "hidden_bias", m.hiddenBias());
-        key(out, "kernels", m.kernels());
-        key(out, "activation", m.activation());
-        m.boundary().ifPresent(b -> key(out, "boundary", b.recipeName()));
-        key(out, "update_probability", m.updateProbability());
-        key(out, "mask", m.mask().recipeName());
-        key(out, "init_scale", m.initScale());
-        m.alive().ifPresent(a -> {
-            key(out, "alive_threshold", a.threshold());
-            key(out, "alive_channel", (long) a.channel());
+        RecipeSchema.BY_TABLE.forEach((table, keys) -> {
+            table(out, table);
+            for (RecipeKey key : keys) {
+                if (key.type() != RecipeKey.Type.TABLE) {
+                    key.written().apply(recipe).ifPresent(value -> key(out, key.name(), value));
+                }
+            }
+            for (RecipeKey key : keys) {
+                if (key.type() == RecipeKey.Type.TABLE) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> params = (Map<String, Object>) key.written().apply(recipe).orElseThrow();
+                    params(out, key.path(), params);
+                }
+            }
         });
-        params(out, "model.kernel_params", m.kernelParams());
-
-        TrainingSection t = recipe.training();
-        table(out, "training");
-        key(out, "schedule", t.schedule());
-        t.frameSpacing().ifPresent(s -> key(out, "frame_spacing", (long) s));
-        key(out, "epochs", t.epochs());
-        key(out, "minibatch", (long) t.minibatch());
-        key(out, "loss", t.loss());
-        key(out, "learning_rate", t.learningRate());
-        if (t.learningRateDecay() != LearningRateSchedule.Kind.CONSTANT) {
-            key(out, "learning_rate_decay", t.learningRateDecay().recipeName());
-            key(out, "final_learning_rate", t.finalLearningRate());
-        }
-        key(out, "beta1", t.beta1());
-        key(out, "beta2", t.beta2());
-        key(out, "epsilon", t.epsilon());
-        key(out, "gradient_normalisation", t.gradientNormalisation());
-        key(out, "block", (long) t.block());
-        key(out, "threads", (long) t.threads());
-        key(out, "engine", t.engine());
-        if (t.tapeMemory() > 0) {
-            key(out, "tape_memory", Long.toString(t.tapeMemory()));
-        }
-        params(out, "training.schedule_params", t.scheduleParams());
-        params(out, "training.loss_params", t.lossParams());
-
-        OutputSection o = recipe.output();
-        table(out, "output");
-        key(out, "directory", o.directory());
-        key(out, "checkpoint_every", o.checkpointEvery());
-        key(out, "snapshot_every", o.snapshotEvery());
-        key(out, "keep_last", o.keepLast());
-        key(out, "validate_every", o.validateEvery());
-        key(out, "best_by", o.bestBy());
         return out.toString();
     }
 

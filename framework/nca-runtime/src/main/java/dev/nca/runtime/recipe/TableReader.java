@@ -2,6 +2,7 @@ package dev.nca.runtime.recipe;
 
 import dev.nca.api.InvalidParameterException;
 import dev.nca.runtime.Suggestions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ public final class TableReader {
     private final String table;
     private final Map<String, Object> raw;
     private final Map<String, String> overrides;
+    /** The values read so far through {@link RecipeKey}s, for keys whose default or bound derives from them. */
+    private final Map<String, Object> read = new HashMap<>();
 
     /**
      * @param file      the recipe file name
@@ -214,6 +217,85 @@ public final class TableReader {
             throw new InvalidParameterException(file + " [" + sub + "]", name, whole,
                     "a string, integer, finite float, boolean or an array of these (no tables or dates)");
         }
+    }
+
+    // ---- framework keys declared in RecipeSchema ----
+
+    private <T> T remember(RecipeKey key, T value) {
+        read.put(key.name(), value);
+        return value;
+    }
+
+    private Number derived(RecipeKey.Derived<Number> d) {
+        return d.value().apply(read);
+    }
+
+    /** A string key ({@link RecipeKey.Type#TEXT}): any string, or one matching the key's pattern. */
+    public String text(RecipeKey key) {
+        String def = (String) key.fixedDefault();
+        String s = key.pattern() == null ? string(key.name(), def) : matching(key.name(), def, key.pattern(), key.what());
+        return remember(key, s);
+    }
+
+    /** A choice key; empty when it is absent and has no default. */
+    public Optional<String> choice(RecipeKey key) {
+        Optional<String> s = optionalChoice(key.name(), (String) key.fixedDefault(), key.choices());
+        s.ifPresent(v -> remember(key, v));
+        return s;
+    }
+
+    /** An integer key with a default (fixed or derived) or required. */
+    public long integer(RecipeKey key) {
+        long max = integerMax(key);
+        OptionalLong v = optionalInteger(key.name(), (long) key.min(), max, key.note());
+        if (v.isPresent()) {
+            return remember(key, v.getAsLong());
+        }
+        if (key.fixedDefault() != null) {
+            return remember(key, (Long) key.fixedDefault());
+        }
+        if (key.derivedDefault() != null) {
+            return remember(key, derived(key.derivedDefault()).longValue());
+        }
+        throw invalid(key.name(), null, integerAllowed((long) key.min(), max, key.note()) + " (required)");
+    }
+
+    /** An integer key that may be left out without a default ({@link RecipeKey#optionalText()}). */
+    public OptionalLong optionalInteger(RecipeKey key) {
+        OptionalLong v = optionalInteger(key.name(), (long) key.min(), integerMax(key),
+                " (default: " + key.optionalText() + ")");
+        v.ifPresent(n -> remember(key, n));
+        return v;
+    }
+
+    private long integerMax(RecipeKey key) {
+        return key.derivedMax() != null ? derived(key.derivedMax()).longValue() : (long) key.max();
+    }
+
+    /** A real key with a default (fixed or derived). */
+    public double real(RecipeKey key) {
+        double def;
+        if (key.fixedDefault() != null) {
+            def = (Double) key.fixedDefault();
+        } else if (key.derivedDefault() != null && !has(key.name())) {
+            def = derived(key.derivedDefault()).doubleValue();
+        } else if (!has(key.name())) {
+            throw invalid(key.name(), null, "a number " + key.realRange() + key.note() + " (required)");
+        } else {
+            def = Double.NaN;
+        }
+        return remember(key, real(key.name(), def, key.min(), key.minInclusive(), key.max(), key.maxInclusive(),
+                key.realRange() + key.note()));
+    }
+
+    /** A boolean key. */
+    public boolean bool(RecipeKey key) {
+        return remember(key, bool(key.name(), (Boolean) key.fixedDefault()));
+    }
+
+    /** An extension parameter sub-table key. */
+    Map<String, Object> params(RecipeKey key) {
+        return params(key.name());
     }
 
     private static String quoted(List<String> choices) {

@@ -6,25 +6,26 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * The recipe's {@code [training]} table.
+ * The recipe's {@code [training]} table. The keys' defaults and allowed values are declared in
+ * {@link RecipeSchema}.
  *
  * @param schedule              the name of the {@link dev.nca.api.TrainingSchedule} extension
  * @param scheduleParams        the raw {@code [training.schedule_params]} table (immutable)
- * @param frameSpacing          t, NCA steps between data frames, 1..100000, or empty to use the
+ * @param frameSpacing          t, NCA steps between data frames, or empty to use the
  *                              dataset's hint
- * @param epochs                number of epochs, 1..10^7
- * @param minibatch             samples per optimiser step, 1..100000
+ * @param epochs                number of epochs
+ * @param minibatch             samples per optimiser step
  * @param loss                  the name of the {@link dev.nca.api.LossFunction} extension
  * @param lossParams            the raw {@code [training.loss_params]} table (immutable)
- * @param learningRate          Nadam learning rate at epoch 0, > 0
+ * @param learningRate          Nadam learning rate at epoch 0
  * @param learningRateDecay     how the rate changes over the epochs (constant by default)
- * @param finalLearningRate     the rate at the last epoch, > 0; equals learningRate when constant
- * @param beta1                 Nadam first-moment decay, in [0, 1)
- * @param beta2                 Nadam second-moment decay, in [0, 1)
- * @param epsilon               Nadam denominator offset, > 0
+ * @param finalLearningRate     the rate at the last epoch; equals learningRate when constant
+ * @param beta1                 Nadam first-moment decay
+ * @param beta2                 Nadam second-moment decay
+ * @param epsilon               Nadam denominator offset
  * @param gradientNormalisation whether each parameter tensor's gradient is scaled to unit norm
- * @param block                 samples rolled out together in one block (memory/speed knob), 1..4096
- * @param threads               worker threads, 0 = all cores, 0..256
+ * @param block                 samples rolled out together in one block (memory/speed knob)
+ * @param threads               worker threads, 0 = all cores
  * @param engine                the compute engine's name, or {@value #AUTO_ENGINE} for the host's default
  * @param tapeMemory            bytes the back-propagation tape of one worker may hold before rollouts
  *                              are checkpointed ({@code tape_memory}, see {@link MemorySize}); 0 = unlimited
