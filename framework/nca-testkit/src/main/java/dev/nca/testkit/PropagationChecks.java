@@ -24,8 +24,8 @@ public final class PropagationChecks {
     }
 
     /**
-     * The store holds private copies: changing the accepted final states, or the starts a plan
-     * hands out, changes no later start. Plans epoch 0, accepts {@link RecognisableStates} for it,
+     * The store holds private copies: changing the starts a plan hands out changes no later start
+     * (the accepted final states belong to the schedule, which may free them). Plans epoch 0, accepts {@link RecognisableStates} for it,
      * then checks that more than 10 starts of epoch 1 equal the stored states exactly.
      *
      * @param run a run that always starts from a stored state when there is one (propagate = 1)
@@ -42,9 +42,8 @@ public final class PropagationChecks {
             for (int b = 0; b < batch.size(); b++) {
                 expected.put(batch.keys()[b] + batch.steps() / frameSpacing, NdValues.of(finals.get(n).slice(b)));
             }
-            run.accept(batch, finals.get(n));
+            run.accept(batch, finals.get(n)); // the schedule owns (and may free) the accepted arrays
         }
-        finals.forEach(f -> f.addi(-77.0)); // the accepted arrays are not the store
         run.planEpoch(1).forEach(batch -> batch.start().muli(-3.0)); // nor are the starts handed out
         int checked = 0;
         for (MiniBatch batch : run.planEpoch(1)) {

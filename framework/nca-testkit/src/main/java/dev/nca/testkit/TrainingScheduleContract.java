@@ -72,13 +72,21 @@ public abstract class TrainingScheduleContract extends NamedExtensionContract<Tr
         return batch.start().add(0.01 * (epoch + 1));
     }
 
-    /** Plays {@link #epochs()} epochs, returning every epoch's plan. */
+    /** A copy of a mini-batch whose arrays are fresh copies of its arrays. */
+    private static MiniBatch copyOf(MiniBatch batch) {
+        List<Target> targets = batch.targets().stream()
+                .map(t -> new Target(t.step(), t.observed().dup(), t.weight())).toList();
+        return new MiniBatch(batch.start().dup(), batch.steps(), targets, batch.keys());
+    }
+
+    /** Plays {@link #epochs()} epochs, returning (copies of) every epoch's plan. */
     protected final List<List<MiniBatch>> play(long seed) {
         ScheduleRun run = schedule().start(params(), context(seed));
         List<List<MiniBatch>> plans = new ArrayList<>();
         for (int epoch = 0; epoch < epochs(); epoch++) {
             List<MiniBatch> plan = run.planEpoch(epoch);
-            plans.add(plan);
+            // copies: accept is the last call about a mini-batch, and a schedule may free its arrays there
+            plans.add(plan.stream().map(TrainingScheduleContract::copyOf).toList());
             for (MiniBatch batch : plan) {
                 run.accept(batch, syntheticFinalStates(batch, epoch));
             }

@@ -56,6 +56,31 @@ final class FloatHostArray extends HostArray {
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
     }
 
+    @Override
+    void readSampleMajor(INDArray source, int batch, int channels, int plane) {
+        check(source);
+        Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
+        java.nio.FloatBuffer buf = source.data().asNioFloat();
+        for (int b = 0; b < batch; b++) {
+            for (int c = 0; c < channels; c++) {
+                buf.get((b * channels + c) * plane, a, (c * batch + b) * plane, plane);
+            }
+        }
+    }
+
+    @Override
+    void writeSampleMajor(INDArray target, int batch, int channels, int plane) {
+        check(target);
+        Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
+        java.nio.FloatBuffer buf = target.data().asNioFloat();
+        for (int b = 0; b < batch; b++) {
+            for (int c = 0; c < channels; c++) {
+                buf.put((b * channels + c) * plane, a, (c * batch + b) * plane, plane);
+            }
+        }
+        Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
+    }
+
     private void check(INDArray x) {
         if (x.length() != a.length || x.data().length() != a.length || x.ordering() != 'c') {
             throw new IllegalArgumentException("need a contiguous array of " + a.length + " elements");

@@ -42,6 +42,21 @@ abstract class HostArray {
     /** Writes into a contiguous c-order ND4J array of the same type and length. */
     abstract void writeTo(INDArray target);
 
+    /**
+     * Reads a contiguous c-order {@code [B, C, P]} ND4J array of the same type and length into this
+     * feature-major {@code [C, B, P]} array, plane by plane, without ND4J temporaries.
+     */
+    abstract void readSampleMajor(INDArray source, int batch, int channels, int plane);
+
+    /** Writes this feature-major {@code [C, B, P]} array into a contiguous c-order {@code [B, C, P]} one. */
+    abstract void writeSampleMajor(INDArray target, int batch, int channels, int plane);
+
+    /** Whether {@code a} is a contiguous c-order array of {@code dtype} that owns its whole buffer. */
+    static boolean plainArray(INDArray a, org.nd4j.linalg.api.buffer.DataType dtype, long length) {
+        return a.dataType() == dtype && a.ordering() == 'c' && a.length() == length && a.data().length() == length
+                && a.offset() == 0 && a.elementWiseStride() == 1;
+    }
+
     /** {@code this[d+j] += g * src[s+j]} for j in [0, n): one stencil row on padded data. */
     abstract void axpy(int d, HostArray src, int s, double g, int n);
 

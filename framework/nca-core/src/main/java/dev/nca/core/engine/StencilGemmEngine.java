@@ -241,17 +241,23 @@ public final class StencilGemmEngine implements NcaEngine {
         return sampleMajor(ws.x, ws.batch);
     }
 
-    /** A new {@code [B, C, S, S]} array from a feature-major host array; the intermediate copy is freed. */
+    /** A new {@code [B, C, S, S]} array from a feature-major host array, copied plane by plane. */
     private INDArray sampleMajor(HostArray featureMajor, int batch) {
-        INDArray fm = Nd4j.create(dtype, config.channels(), batch, size, size);
-        featureMajor.writeTo(fm);
-        INDArray out = fm.permute(1, 0, 2, 3).dup('c');
-        fm.close();
+        INDArray out = Nd4j.create(dtype, batch, config.channels(), size, size);
+        featureMajor.writeSampleMajor(out, batch, config.channels(), size * size);
         return out;
     }
 
-    /** Reads {@code [B, C, S, S]} (any floating type) into a feature-major host array; temporaries are freed. */
+    /**
+     * Reads {@code [B, C, S, S]} (any floating type) into a feature-major host array: plane by plane
+     * when it is a plain c-order array of this engine's type, else through a permuted copy (freed).
+     */
     private void readFeatureMajor(HostArray target, INDArray state) {
+        int batch = (int) state.size(0);
+        if (HostArray.plainArray(state, dtype, (long) batch * config.channels() * size * size)) {
+            target.readSampleMajor(state, batch, config.channels(), size * size);
+            return;
+        }
         INDArray cast = state.dataType() == dtype ? state : state.castTo(dtype);
         INDArray fm = cast.permute(1, 0, 2, 3).dup('c');
         target.readFrom(fm);

@@ -53,7 +53,8 @@ public final class FrameRows {
     }
 
     /**
-     * Frames {@code offset} frames after the given ones, as a fresh array.
+     * Frames {@code offset} frames after the given ones, as a fresh array that owns its buffer (so
+     * that closing it frees its memory).
      *
      * @param starts rows of {@code B} frames
      * @param offset frames to move forward within each frame's trajectory; the caller guarantees
@@ -65,7 +66,9 @@ public final class FrameRows {
         for (int b = 0; b < starts.length; b++) {
             wanted[b] = starts[b] + offset;
         }
-        return Nd4j.pullRows(rows, 1, wanted).reshape(starts.length, observable, size, size);
+        INDArray out = Nd4j.create(rows.dataType(), starts.length, observable, size, size);
+        Nd4j.pullRows(rows, out.reshape(starts.length, rows.size(1)), 1, wanted);
+        return out;
     }
 
     /**

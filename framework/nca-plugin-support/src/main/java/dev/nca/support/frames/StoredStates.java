@@ -59,6 +59,8 @@ public final class StoredStates {
             }
             if (states[row] == null) {
                 stored++;
+            } else {
+                states[row].close(); // a private copy: nothing else refers to it
             }
             states[row] = finalStates.slice(b).dup('c').castTo(dtype);
         }

@@ -132,7 +132,7 @@ public final class FusedEngine implements NcaEngine {
         BatchBuffers buf = buffers((int) start.size(0));
         FloatWeights w = FloatWeights.of(params);
         float[] x0 = buf.state(0, keepTape);
-        System.arraycopy(floats(start), 0, x0, 0, buf.stateLength);
+        readFloats(start, x0, buf.stateLength);
         TreeMap<Integer, INDArray> recorded = new TreeMap<>();
         UpdateMasks masks = new UpdateMasks(config, buf.batch, size);
         int maskStride = maskStride(buf);
@@ -186,7 +186,8 @@ public final class FusedEngine implements NcaEngine {
             INDArray g = gradients.get(t);
             if (g != null) {
                 checkState(g);
-                float[] add = floats(g);
+                float[] add = new float[gx.length];
+                readFloats(g, add, gx.length);
                 for (int i = 0; i < gx.length; i++) {
                     gx[i] += add[i];
                 }
@@ -232,13 +233,31 @@ public final class FusedEngine implements NcaEngine {
         target.addi(delta);
     }
 
-    private static float[] floats(INDArray state) {
-        return state.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    /**
+     * Copies the first {@code length} values of a state {@code [B, C, S, S]} (C order) into
+     * {@code into}: straight from the buffer of a plain c-order float32 array, else through a
+     * float32 c-order copy (freed).
+     */
+    private static void readFloats(INDArray state, float[] into, int length) {
+        if (state.dataType() == DataType.FLOAT && state.ordering() == 'c' && state.length() == length
+                && state.data().length() == length && state.offset() == 0 && state.elementWiseStride() == 1) {
+            state.data().asNioFloat().get(0, into, 0, length);
+            return;
+        }
+        INDArray cast = state.castTo(DataType.FLOAT);
+        INDArray copy = cast.dup('c');
+        System.arraycopy(copy.data().asFloat(), 0, into, 0, length);
+        copy.close();
+        if (cast != state && cast.closeable()) {
+            cast.close();
+        }
     }
 
+    /** A new {@code [B, C, S, S]} float32 array holding the first B C S S values of {@code state}. */
     private INDArray array(float[] state, int batch) {
-        return Nd4j.create(Arrays.copyOf(state, batch * config.channels() * size * size),
-                new long[] {batch, config.channels(), size, size}, 'c');
+        INDArray out = Nd4j.create(DataType.FLOAT, batch, config.channels(), size, size);
+        out.data().asNioFloat().put(0, state, 0, batch * config.channels() * size * size);
+        return out;
     }
 
     private void checkState(INDArray state) {

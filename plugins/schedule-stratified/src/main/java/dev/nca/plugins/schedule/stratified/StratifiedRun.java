@@ -5,6 +5,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.support.frames.FrameRows;
+import dev.nca.support.lattice.BatchRelease;
 import dev.nca.support.lattice.Lattices;
 import dev.nca.support.frames.StoredStates;
 import dev.nca.support.frames.TimeWeighting;
@@ -100,10 +101,10 @@ final class StratifiedRun implements ScheduleRun {
     @Override
     public void accept(MiniBatch batch, INDArray finalStates) {
         Lattices.checkFinalStates(batch, finalStates);
-        if (settings.propagate() == 0) {
-            return; // stored states would never be used
+        if (settings.propagate() > 0) { // else stored states would never be used
+            stored.storeFinal(batch, context.frameSpacing(), finalStates);
         }
-        stored.storeFinal(batch, context.frameSpacing(), finalStates);
+        BatchRelease.release(batch, finalStates);
     }
 
     /** The number of frames holding a stored model state (0 without {@code propagate}). */

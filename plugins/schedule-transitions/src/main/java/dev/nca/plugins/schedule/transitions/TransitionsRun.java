@@ -6,6 +6,7 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
 import dev.nca.support.frames.FrameRows;
+import dev.nca.support.lattice.BatchRelease;
 import dev.nca.support.lattice.Lattices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * only buffers final states; they are written into the store (final of {@code (r, m)} becomes the
  * start of {@code (r, m+1)}) at the beginning of the next {@link #planEpoch}, as in lines 22-26 of
  * Algorithm 2, so every prediction of one epoch starts from the previous epoch's states. Start
- * arrays handed out are copies: later bookkeeping never changes them.
+ * arrays handed out are copies: later bookkeeping never changes them. {@link #accept} keeps a
+ * private copy of each propagated state (freed once written) and then frees the mini-batch's
+ * arrays and the final states ({@link BatchRelease}).
  *
  * <p>Random streams (from the context's source): {@code transitions/shuffle/<epoch>} orders the
  * samples, {@code transitions/noise/<epoch>} draws the start-state noise.
@@ -90,7 +93,8 @@ final class TransitionsRun implements ScheduleRun {
 
     private MiniBatch batch(int[] keys, SplittableRandom noiseStream) {
         int b = keys.length;
-        INDArray start = Nd4j.pullRows(states, 1, keys).reshape(b, context.channels(), size, size);
+        INDArray start = Nd4j.create(context.dtype(), b, context.channels(), size, size);
+        Nd4j.pullRows(states, start.reshape(b, states.size(1)), 1, keys);
         if (noise > 0) {
             for (int i = 0; i < b; i++) {
                 if (fromData[keys[i]]) {
@@ -144,9 +148,10 @@ final class TransitionsRun implements ScheduleRun {
             }
             boolean propagated = propagate && k / transitions >= reinitialised;
             if (propagated && k % transitions + 1 < transitions) {
-                pending.put(k, finalStates.get(NDArrayIndex.point(i)));
+                pending.put(k, finalStates.slice(i).dup('c'));
             }
         }
+        BatchRelease.release(batch, finalStates);
     }
 
     /** Writes buffered final states of (r, m) as the start states of (r, m + 1). */
@@ -155,6 +160,7 @@ final class TransitionsRun implements ScheduleRun {
             int next = e.getKey() + 1;
             states.getRow(next).assign(e.getValue().reshape(states.size(1)));
             fromData[next] = false;
+            e.getValue().close();
         }
         pending.clear();
     }

@@ -5,6 +5,7 @@ import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.support.frames.FrameRows;
+import dev.nca.support.lattice.BatchRelease;
 import dev.nca.support.lattice.Lattices;
 import dev.nca.support.frames.StoredStates;
 import dev.nca.support.frames.TimeWeighting;
@@ -129,10 +130,10 @@ final class RandomHorizonRun implements ScheduleRun {
     @Override
     public void accept(MiniBatch batch, INDArray finalStates) {
         Lattices.checkFinalStates(batch, finalStates);
-        if (stored == null) {
-            return; // nothing is propagated: every start state is taken from the data
+        if (stored != null) { // else nothing is propagated: every start state is taken from the data
+            stored.storeFinal(batch, context.frameSpacing(), finalStates);
         }
-        stored.storeFinal(batch, context.frameSpacing(), finalStates);
+        BatchRelease.release(batch, finalStates);
     }
 
     /** The number of frames holding a stored model state (0 without propagation). */
