@@ -9,9 +9,11 @@ import dev.nca.api.ScheduleRun;
 import dev.nca.api.Target;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,7 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * plus a deterministic offset). Checks: every mini-batch has a start {@code [B, C, S, S]} of the
  * context's data type with C = {@link #channels()}, B keys, B at most the mini-batch size, targets
  * at steps within {@code 1..steps} observing {@code [B, C_obs, S, S]}, finite values; the same
- * seed and the same accepted states give the same plans.
+ * seed and the same accepted states give the same plans; a run interrupted after an epoch and
+ * resumed from its checkpoint trains exactly as the uninterrupted run ({@link ScheduleResumeCheck},
+ * skipped for schedules that cannot save their state).
  */
 public abstract class TrainingScheduleContract extends NamedExtensionContract<TrainingSchedule> {
 
@@ -141,6 +145,17 @@ public abstract class TrainingScheduleContract extends NamedExtensionContract<Tr
                 }
             }
         }
+    }
+
+    /**
+     * {@link ScheduleResumeCheck} with the contract's data and sizes in float32: {@link #epochs()}
+     * epochs (at least 2), interrupted after epoch {@code (epochs - 1) / 2}.
+     */
+    @Test
+    public void resumedRunTrainsExactlyAsTheUninterruptedRun(@TempDir Path folder) {
+        int epochs = Math.max(2, epochs());
+        new ScheduleResumeCheck(schedule(), params(), data(), channels(), frameSpacing(), minibatch(), DataType.FLOAT)
+                .check(epochs, (epochs - 1) / 2, folder);
     }
 
     private static void assertFinite(INDArray a, String what) {

@@ -14,10 +14,13 @@ import dev.nca.api.Params;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
 import dev.nca.testkit.toy.ToyExtensions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Each contract fails for an extension with the fault it is meant to catch. */
@@ -175,6 +178,41 @@ class ContractsDetectFaultsTest {
         };
         assertThatThrownBy(contract::framesOverrideIsRespected).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("frames override");
+    }
+
+    private static void resumeCheck(ToyExtensions.CarryFault fault, Path folder) {
+        TrainingSchedule carry = new ToyExtensions.Carry(fault);
+        new ScheduleResumeCheck(carry, Params.validate(carry.parameters(), Map.of(), "test"),
+                TestTrajectories.random(2, 3, 1, 5, 3), 3, 2, 4, DataType.FLOAT).check(4, 1, folder);
+    }
+
+    @Test
+    void resumeCheckPassesForACarriedStateSavedAndRestored(@TempDir Path folder) {
+        resumeCheck(ToyExtensions.CarryFault.NONE, folder);
+    }
+
+    @Test
+    void stateNotSavedIsCaughtByTheResumeCheck(@TempDir Path folder) {
+        assertThatThrownBy(() -> resumeCheck(ToyExtensions.CarryFault.SAVES_NOTHING, folder))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("epoch 2 of the resumed run: loss");
+    }
+
+    @Test
+    void stateNotRestoredIsCaughtByTheResumeCheck(@TempDir Path folder) {
+        assertThatThrownBy(() -> resumeCheck(ToyExtensions.CarryFault.RESTORES_NOTHING, folder))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("epoch 2 of the resumed run: loss");
+    }
+
+    @Test
+    void unusedStateIsCaughtByTheResumeCheck(@TempDir Path folder) {
+        // the paper initialisation's output layer is zero, so epoch 0 leaves every state as it
+        // started: interrupted after epoch 0, the toy's carried state is the data, a restart
+        // reproduces it, and the check must say that it was not exercised
+        TrainingSchedule carry = new ToyExtensions.Carry(ToyExtensions.CarryFault.NONE);
+        ScheduleResumeCheck check = new ScheduleResumeCheck(carry, Params.validate(carry.parameters(), Map.of(),
+                "test"), TestTrajectories.random(2, 3, 1, 5, 3), 3, 2, 4, DataType.FLOAT);
+        assertThatThrownBy(() -> check.check(2, 0, folder)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("would pass without the state");
     }
 
     @Test

@@ -35,9 +35,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param recipe     the resolved recipe as TOML text, or {@code null} when unknown
  * @param metadata   a JSON object of provenance (framework version, plugins, backend, JVM/OS,
  *                   seed, git commit, ...); {@code null} means empty
+ * @param schedule   the training schedule's state after {@code epoch}, for an exact resume, or
+ *                   {@code null} when the checkpoint carries none (model-only checkpoints,
+ *                   checkpoints written before nca stored it, schedules that cannot save it)
  */
 public record Checkpoint(ModelSpec spec, Map<String, INDArray> parameters, OptimiserState optimiser, int epoch,
-                         double loss, double bestLoss, String recipe, ObjectNode metadata) {
+                         double loss, double bestLoss, String recipe, ObjectNode metadata, SavedSchedule schedule) {
 
     /**
      * State of the {@link Nadam} optimiser: moments with the same names, shapes and data type as
@@ -82,6 +85,17 @@ public record Checkpoint(ModelSpec spec, Map<String, INDArray> parameters, Optim
             throw new IllegalArgumentException("epoch must be >= -1, got " + epoch);
         }
         metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata.deepCopy();
+    }
+
+    /** A checkpoint without schedule state. */
+    public Checkpoint(ModelSpec spec, Map<String, INDArray> parameters, OptimiserState optimiser, int epoch,
+                      double loss, double bestLoss, String recipe, ObjectNode metadata) {
+        this(spec, parameters, optimiser, epoch, loss, bestLoss, recipe, metadata, null);
+    }
+
+    /** This checkpoint carrying {@code saved} as its schedule state ({@code null}: none). */
+    public Checkpoint withSchedule(SavedSchedule saved) {
+        return new Checkpoint(spec, parameters, optimiser, epoch, loss, bestLoss, recipe, metadata, saved);
     }
 
     /**

@@ -45,11 +45,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *           "-Infinity"</li>
  *       <li>{@code "recipe"} (absent when unknown): the resolved recipe TOML text</li>
  *       <li>{@code "metadata"}: the caller's provenance object, stored as given</li>
+ *       <li>{@code "schedule"} (absent without schedule state, see {@link SavedSchedule}):
+ *           {@code name}, the schedule's name; {@code arrays}, array name to zip entry
+ *           {@code schedule/<name>.npy}; {@code integers}, list name to a JSON array of integers.
+ *           Readers that do not know this field ignore it (it was added within format 1).</li>
  *     </ul>
  *   </li>
  *   <li>{@code parameters/<name>.npy} for w2, [b2], w1, v, and, with optimiser state,
  *     {@code optimiser/m/<name>.npy} and {@code optimiser/v/<name>.npy}: .npy format 1.0 files
  *     ({@link Npy}), dtype {@code <f4} or {@code <f8}, C order, shapes as in {@link Checkpoint}</li>
+ *   <li>{@code schedule/<name>.npy}: the schedule state's arrays, {@code <f4} or {@code <f8}
+ *     each (independently of the parameters), any shape</li>
  * </ul>
  * Files are written atomically ({@link AtomicFiles}), so a crash leaves the previous checkpoint.
  * Every failure is an {@link NcaException} naming the file and the problem.
@@ -89,6 +95,9 @@ public final class CheckpointIO {
             manifest.put("recipe", checkpoint.recipe());
         }
         manifest.set("metadata", checkpoint.metadata());
+        if (checkpoint.schedule() != null) {
+            manifest.set("schedule", ScheduleStateJson.write(checkpoint.schedule(), entries));
+        }
         try {
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             AtomicFiles.write(file, out -> writeZip(out, manifestBytes, entries));
@@ -110,7 +119,7 @@ public final class CheckpointIO {
         zip.finish();
     }
 
-    private static ObjectNode register(Map<String, INDArray> tensors, String prefix, Map<String, INDArray> entries) {
+    static ObjectNode register(Map<String, INDArray> tensors, String prefix, Map<String, INDArray> entries) {
         ObjectNode names = JSON.createObjectNode();
         tensors.forEach((name, tensor) -> {
             String entry = prefix + name + ".npy";
@@ -151,10 +160,14 @@ public final class CheckpointIO {
             if (metadata != null && !metadata.isObject() && !metadata.isNull()) {
                 throw json.corrupt("'metadata' in checkpoint.json must be an object");
             }
+            SavedSchedule schedule = manifest.hasNonNull("schedule")
+                    ? ScheduleStateJson.read(json.object(manifest, "schedule"), json,
+                            names -> tensors(zip, json, names, null))
+                    : null;
             return new Checkpoint(json.modelFromJson(manifest), parameters, optimiser, (int) epoch,
                     json.anyDouble(training, "training.loss"), json.anyDouble(training, "training.bestLoss"),
                     manifest.hasNonNull("recipe") ? json.text(manifest, "recipe") : null,
-                    metadata instanceof ObjectNode m ? m : null);
+                    metadata instanceof ObjectNode m ? m : null, schedule);
         } catch (ZipException e) {
             throw new NcaException("checkpoint " + file + " is not a valid zip file (" + e.getMessage()
                     + "); it may be truncated, or not a checkpoint at all", e);
@@ -195,6 +208,7 @@ public final class CheckpointIO {
         return manifest;
     }
 
+    /** The tensors {@code names} maps to zip entries; each must be of {@code dtype} unless it is null. */
     private static Map<String, INDArray> tensors(ZipFile zip, CheckpointJson json, JsonNode names, DataType dtype)
             throws IOException {
         Map<String, INDArray> tensors = new LinkedHashMap<>();
@@ -214,7 +228,7 @@ public final class CheckpointIO {
             } catch (ZipException ex) {
                 throw json.corrupt("the entry " + entryName + " cannot be decompressed (" + ex.getMessage() + ")");
             }
-            if (t.dataType() != dtype) {
+            if (dtype != null && t.dataType() != dtype) {
                 throw json.corrupt("the entry " + entryName + " holds " + t.dataType() + " but the manifest says "
                         + dtype);
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nca.api.Boundary;
 import dev.nca.api.NcaException;
+import dev.nca.api.ScheduleState;
 import dev.nca.core.model.MaskMode;
 import dev.nca.core.model.AliveRule;
 import dev.nca.core.model.ModelSpec;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class CheckpointIOTest {
 
@@ -206,6 +208,60 @@ class CheckpointIOTest {
         Path corrupt = zipBytes("corrupt.nca", entries);
         assertThatThrownBy(() -> CheckpointIO.read(corrupt)).isInstanceOf(NcaException.class)
                 .hasMessageContaining(corrupt + "!parameters/v.npy").hasMessageContaining("truncated");
+    }
+
+    @Test
+    void scheduleStateRoundTripsBitForBitAndIsAbsentUnlessGiven() throws IOException {
+        Path plain = writeSample("plain.nca");
+        assertThat(CheckpointIO.read(plain).schedule()).isNull();
+        INDArray floats = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4);
+        INDArray doubles = Nd4j.rand(DataType.DOUBLE, 5);
+        ScheduleState state = ScheduleState.builder().array("states", floats).ints("keys", 7, 3)
+                .integers("counter", Long.MAX_VALUE).array("scalar.v1", doubles).ints("none").build();
+        Path file = dir.resolve("s.nca");
+        CheckpointIO.write(file, CheckpointIO.read(plain).withSchedule(new SavedSchedule("transitions", state)));
+
+        Checkpoint read = CheckpointIO.read(file);
+        assertThat(read.schedule().schedule()).isEqualTo("transitions");
+        ScheduleState back = read.schedule().state();
+        assertThat(back.arrayNames()).containsExactly("states", "scalar.v1");
+        assertBitsEqual(Map.of("states", back.array("states"), "scalar.v1", back.array("scalar.v1")),
+                Map.of("states", floats, "scalar.v1", doubles));
+        assertThat(back.integers("keys")).containsExactly(7, 3);
+        assertThat(back.integers("counter")).containsExactly(Long.MAX_VALUE);
+        assertThat(back.integers("none")).isEmpty();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("schedule/states.npy")).isNotNull();
+            assertThat(zip.getEntry("schedule/scalar.v1.npy")).isNotNull();
+        }
+        assertThat(CheckpointIO.read(file).withSchedule(null).schedule()).isNull();
+    }
+
+    @Test
+    void malformedScheduleStateIsReportedAsCorrupt() throws IOException {
+        Path file = dir.resolve("s.nca");
+        CheckpointIO.write(file, CheckpointIO.read(writeSample("plain.nca")).withSchedule(new SavedSchedule("growing",
+                ScheduleState.builder().array("pool", Nd4j.zeros(DataType.FLOAT, 2)).ints("slots", 1).build())));
+        Path noName = rewriteManifest(file, "n.nca", m -> ((ObjectNode) m.get("schedule")).remove("name"));
+        assertThatThrownBy(() -> CheckpointIO.read(noName)).isInstanceOf(NcaException.class)
+                .hasMessageContaining("corrupt").hasMessageContaining("'schedule.name'");
+        Path badInteger = rewriteManifest(file, "i.nca", m -> ((ObjectNode) m.at("/schedule/integers"))
+                .putArray("slots").add(1.5));
+        assertThatThrownBy(() -> CheckpointIO.read(badInteger)).isInstanceOf(NcaException.class)
+                .hasMessageContaining("'schedule.integers.slots'").hasMessageContaining("integers only");
+        Path outside = rewriteManifest(file, "o.nca", m -> ((ObjectNode) m.at("/schedule/arrays"))
+                .put("pool", "parameters/w2.npy"));
+        assertThatThrownBy(() -> CheckpointIO.read(outside)).isInstanceOf(NcaException.class)
+                .hasMessageContaining("entries under schedule/");
+        Path badName = rewriteManifest(file, "b.nca", m -> ((ObjectNode) m.at("/schedule/integers"))
+                .putArray("../x"));
+        assertThatThrownBy(() -> CheckpointIO.read(badName)).isInstanceOf(NcaException.class)
+                .hasMessageContaining("corrupt").hasMessageContaining("'../x'");
+        Map<String, byte[]> entries = entries(file);
+        entries.remove("schedule/pool.npy");
+        Path missing = zipBytes("m.nca", entries);
+        assertThatThrownBy(() -> CheckpointIO.read(missing)).isInstanceOf(NcaException.class)
+                .hasMessageContaining("schedule/pool.npy").hasMessageContaining("missing");
     }
 
     @Test

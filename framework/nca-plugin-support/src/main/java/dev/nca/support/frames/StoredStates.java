@@ -1,9 +1,11 @@
 package dev.nca.support.frames;
 
 import dev.nca.api.MiniBatch;
+import dev.nca.api.ScheduleState;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The model's own states for frames of the training data, for {@code propagate}: at most one full
@@ -87,6 +89,59 @@ public final class StoredStates {
     /** The number of rows holding a state. */
     public int size() {
         return stored;
+    }
+
+    /**
+     * Adds this store to a schedule state (for {@link dev.nca.api.ScheduleRun#saveState()}): the
+     * integer list {@code <prefix>rows}, the rows holding a state in increasing order, and the
+     * array {@code <prefix>states} {@code [N, C, S, S]} in the store's data type, their states (an
+     * empty store adds {@code rows} only).
+     */
+    public ScheduleState.Builder save(ScheduleState.Builder state, String prefix) {
+        int[] rows = new int[stored];
+        int n = 0;
+        for (int row = 0; row < states.length; row++) {
+            if (states[row] != null) {
+                rows[n++] = row;
+            }
+        }
+        state.ints(prefix + "rows", rows);
+        if (n > 0) {
+            INDArray[] kept = new INDArray[n];
+            for (int i = 0; i < n; i++) {
+                kept[i] = states[rows[i]];
+            }
+            state.array(prefix + "states", Nd4j.stack(0, kept));
+        }
+        return state;
+    }
+
+    /**
+     * Replaces this store's content by what {@link #save} added to a state. Checks everything
+     * first: on failure the store is unchanged.
+     *
+     * @param channels C of the states this run keeps
+     * @param size     S, the lattice side
+     * @throws IllegalArgumentException if the rows are not increasing frame rows that can hold a
+     *                                  state, or the array's type or shape does not fit
+     */
+    public void restore(ScheduleState state, String prefix, int channels, int size) {
+        int[] rows = state.ints(prefix + "rows");
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            if (row < 0 || row >= states.length || row % frames == frames - 1 || i > 0 && row <= rows[i - 1]) {
+                throw new IllegalArgumentException("stored state row " + row + " is not a frame row of " + states.length
+                        / frames + " trajectories of " + frames + " frames that can start a sample, in increasing "
+                        + "order");
+            }
+        }
+        INDArray saved = rows.length == 0 ? null
+                : state.array(prefix + "states", dtype, rows.length, channels, size, size);
+        Arrays.fill(states, null);
+        for (int i = 0; i < rows.length; i++) {
+            states[rows[i]] = saved.slice(i).dup('c');
+        }
+        stored = rows.length;
     }
 
     /**

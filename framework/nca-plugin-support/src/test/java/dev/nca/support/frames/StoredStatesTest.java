@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nca.api.MiniBatch;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,55 @@ class StoredStatesTest {
         assertThat(store.has(8)).isTrue();
         assertThatThrownBy(() -> store.storeFinal(new MiniBatch(start, 6, targets, new int[] {0, 6}), 4, states(4, 5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a whole number of frames");
+    }
+
+    @Test
+    void savedStoreRestoresIntoAFreshOneRowForRow() {
+        StoredStates store = new StoredStates(2, T, DataType.DOUBLE);
+        store.store(new int[] {5, 0}, 2, states(4, 6)); // rows 7 and 2
+        ScheduleState saved = store.save(ScheduleState.builder(), "s_").build();
+        assertThat(saved.ints("s_rows")).containsExactly(2, 7);
+        assertThat(saved.array("s_states").shape()).containsExactly(2, 2, 2, 2);
+        store.store(new int[] {0}, 2, states(99)); // the saved state is a snapshot
+
+        StoredStates fresh = new StoredStates(2, T, DataType.DOUBLE);
+        fresh.restore(saved, "s_", 2, 2);
+        assertThat(fresh.size()).isEqualTo(2);
+        INDArray target = Nd4j.create(DataType.DOUBLE, 2, 2, 2);
+        fresh.copyInto(2, target);
+        assertThat(target.ravel().toDoubleVector()).containsOnly(6.0);
+        fresh.copyInto(7, target);
+        assertThat(target.ravel().toDoubleVector()).containsOnly(4.0);
+        assertThat(fresh.has(1)).isFalse();
+    }
+
+    @Test
+    void anEmptyStoreSavesNoArrayAndRestoresEmpty() {
+        ScheduleState saved = new StoredStates(2, T, DataType.DOUBLE).save(ScheduleState.builder(), "").build();
+        assertThat(saved.arrayNames()).isEmpty();
+        StoredStates fresh = new StoredStates(2, T, DataType.DOUBLE);
+        fresh.store(new int[] {0}, 1, states(1));
+        fresh.restore(saved, "", 2, 2);
+        assertThat(fresh.size()).isZero();
+    }
+
+    @Test
+    void statesThatDoNotFitAreRejectedAndLeaveTheStoreUnchanged() {
+        StoredStates store = new StoredStates(2, T, DataType.DOUBLE);
+        store.store(new int[] {0}, 1, states(3));
+        ScheduleState lastFrame = ScheduleState.builder().ints("rows", 4).array("states", states(1)).build();
+        assertThatThrownBy(() -> store.restore(lastFrame, "", 2, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 4");
+        ScheduleState decreasing = ScheduleState.builder().ints("rows", 2, 1).array("states", states(1, 2)).build();
+        assertThatThrownBy(() -> store.restore(decreasing, "", 2, 2)).isInstanceOf(IllegalArgumentException.class);
+        ScheduleState wrongShape = ScheduleState.builder().ints("rows", 1).array("states", states(1)).build();
+        assertThatThrownBy(() -> store.restore(wrongShape, "", 3, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shape [1, 2, 2, 2]");
+        ScheduleState wrongType = ScheduleState.builder().ints("rows", 1)
+                .array("states", states(1).castTo(DataType.FLOAT)).build();
+        assertThatThrownBy(() -> store.restore(wrongType, "", 2, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FLOAT");
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.has(1)).isTrue();
     }
 }

@@ -12,9 +12,13 @@ import java.util.Objects;
  * state), continuing with the epoch after the checkpoint's.
  *
  * <p>What is restored: parameters, Nadam moments and step count, the epoch counter (every random
- * stream is named by epoch, so later epochs draw what an uninterrupted run would). What is not:
- * the schedule's own state (e.g. the states {@code transitions} propagates, the pool of
- * {@code growing}), which starts afresh from the data.
+ * stream of the trainer and the shipped schedules is named by epoch, so later epochs draw what an
+ * uninterrupted run would), the lowest loss so far, and the schedule's own state (the states
+ * {@code transitions}, {@code multi-step} and {@code stratified} propagate, the pool of
+ * {@code growing}; see {@link ScheduleStart}) when the checkpoint carries it. Then the resumed run
+ * reproduces the uninterrupted one exactly. Checkpoints without schedule state (older ones, or
+ * written by a schedule that cannot save it) still resume, with the schedule restarted from the
+ * data.
  *
  * @param file       the checkpoint
  * @param checkpoint its content

@@ -2,6 +2,7 @@ package dev.nca.runtime.experiment;
 
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.CheckpointIO;
+import dev.nca.core.io.SavedSchedule;
 import dev.nca.core.model.ModelSpec;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
@@ -34,15 +35,18 @@ final class RunRecorder {
 
     /**
      * @param firstEpoch the first epoch this run trains (0, or the epoch after a resumed checkpoint's)
+     * @param bestLoss   the lowest epoch loss before {@code firstEpoch} (a resumed checkpoint's),
+     *                   +Infinity for a fresh run
      * @param pictures   writes the loss plot
      */
     RunRecorder(RunDirectory dir, NcaConfig config, String recipeText, Map<String, Object> provenance,
-                int firstEpoch, PictureWriter pictures) {
+                int firstEpoch, double bestLoss, PictureWriter pictures) {
         this.dir = dir;
         this.config = config;
         this.recipeText = recipeText;
         this.provenance = provenance;
         this.firstEpoch = firstEpoch;
+        this.bestLoss = bestLoss;
         this.pictures = pictures;
     }
 
@@ -86,23 +90,29 @@ final class RunRecorder {
         }
         Map<String, Object> prov = new LinkedHashMap<>(provenance);
         prov.put("best_by", Map.of("criterion", best.criterion(), "value", best.score(), "epoch", best.epoch()));
-        write(dir.bestCheckpoint(), best.params(), null, best.epoch(), best.loss(), prov);
+        write(dir.bestCheckpoint(), best.params(), null, null, best.epoch(), best.loss(), prov);
     }
 
-    /** Writes last.nca (and, unless only the last is kept, the numbered checkpoint) after {@code epoch}. */
-    void writeLast(NcaParameters params, Trainer trainer, int epoch, double loss, boolean keepLast) {
-        write(dir.lastCheckpoint(), params, trainer, epoch, loss, provenance);
+    /**
+     * Writes last.nca (and, unless only the last is kept, the numbered checkpoint) after {@code epoch}:
+     * the checkpoints a run resumes from, so they carry the optimiser and the schedule state.
+     *
+     * @param schedule the schedule's state after {@code epoch}, or {@code null} if it cannot save one
+     */
+    void writeLast(NcaParameters params, Trainer trainer, SavedSchedule schedule, int epoch, double loss,
+                   boolean keepLast) {
+        write(dir.lastCheckpoint(), params, trainer, schedule, epoch, loss, provenance);
         if (!keepLast) {
-            write(dir.checkpoint(epoch + 1), params, trainer, epoch, loss, provenance);
+            write(dir.checkpoint(epoch + 1), params, trainer, schedule, epoch, loss, provenance);
         }
         lastCheckpointEpoch = epoch;
     }
 
-    private void write(Path file, NcaParameters params, Trainer trainer, int epoch, double loss,
-                       Map<String, Object> prov) {
+    private void write(Path file, NcaParameters params, Trainer trainer, SavedSchedule schedule, int epoch,
+                       double loss, Map<String, Object> prov) {
         CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), params,
                 trainer == null ? null : trainer.optimizer(), epoch, loss, bestLoss, recipeText,
-                Checkpoint.metadataOf(prov)));
+                Checkpoint.metadataOf(prov)).withSchedule(schedule));
     }
 
     /** Writes loss.png: the loss per epoch, the validation error and the do-nothing baseline. */

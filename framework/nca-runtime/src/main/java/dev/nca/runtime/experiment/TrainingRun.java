@@ -11,6 +11,7 @@ import dev.nca.core.engine.NcaEngine;
 import dev.nca.support.io.AtomicFiles;
 import dev.nca.core.io.Checkpoint;
 import dev.nca.core.io.MetricsLog;
+import dev.nca.core.io.SavedSchedule;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.model.NcaParameters;
 import dev.nca.core.train.DivergenceException;
@@ -102,9 +103,12 @@ public final class TrainingRun {
                 recipe.model().initScale());
         Loss loss = plan.loss().extension().create(plan.loss().params(),
                 new ExtensionContext(random.child("loss"), plan.dataType()));
-        ScheduleRun schedule = plan.schedule().extension().start(plan.schedule().params(),
+        String scheduleName = plan.schedule().entry().name();
+        ScheduleStart started = ScheduleStart.of(scheduleName, plan.schedule().extension(), plan.schedule().params(),
                 new ScheduleContext(data, config.channels(), spacing, tr.minibatch(), random.child("schedule"),
-                        plan.dataType()));
+                        plan.dataType()),
+                resume == null ? null : resume.file(), resume == null ? null : resume.checkpoint().schedule());
+        ScheduleRun schedule = started.run();
         Trainer trainer = new Trainer(plan.engine(), config, data.size(), params, loss, schedule,
                 new TrainingOptions(tr.learningRateSchedule(), tr.beta1(), tr.beta2(), tr.epsilon(),
                         tr.gradientNormalisation(), tr.block(), tr.threads(), tr.tapeMemory()), random.child("trainer"));
@@ -127,7 +131,8 @@ public final class TrainingRun {
         prov.put("engine", trainer.engineName());
         prov.put("engine_details", trainer.engineDescription());
         if (resume != null) {
-            prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1));
+            prov.put("resumed_from", Map.of("checkpoint", resume.file().toString(), "epoch", firstEpoch - 1,
+                    "schedule_state", started.outcome()));
         }
         writeText(dir.provenance(), Provenance.toJson(prov));
         console.onRunFolder().accept(dir.root());
@@ -137,7 +142,8 @@ public final class TrainingRun {
         OutputSection output = recipe.output();
         ValidationRollouts validation = ValidationRollouts.prepare(plan, engine, data, spacing);
         BestModel best = new BestModel(output.bestByValidation());
-        RunRecorder recorder = new RunRecorder(dir, config, recipeText, prov, firstEpoch, services.pictures());
+        RunRecorder recorder = new RunRecorder(dir, config, recipeText, prov, firstEpoch,
+                resume == null ? Double.POSITIVE_INFINITY : resume.checkpoint().bestLoss(), services.pictures());
         TrainingProgress progress = services.progress().start(firstEpoch, epochs, console.progressBar());
         long t0 = System.nanoTime();
         try (MetricsLog metrics = MetricsLog.open(dir.metrics())) {
@@ -195,7 +201,8 @@ public final class TrainingRun {
                 }
                 if ((epoch + 1) % output.checkpointEvery() == 0 || last) {
                     recorder.writeBest(best);
-                    recorder.writeLast(params, trainer, epoch, r.loss(), output.keepLast());
+                    recorder.writeLast(params, trainer, SavedSchedule.of(scheduleName, schedule).orElse(null), epoch,
+                            r.loss(), output.keepLast());
                     recorder.writeLossPlot();
                 }
                 if ((epoch + 1) % output.snapshotEvery() == 0 && !last) {

@@ -94,13 +94,15 @@ final class TestExtensions {
                 registry(ExtensionKind.ACTIVATION, new LinearActivation()),
                 registry(ExtensionKind.LOSS_FUNCTION, new SquaredLoss()),
                 registry(ExtensionKind.DATASET, new RampDataset()),
-                registry(ExtensionKind.TRAINING_SCHEDULE, new FirstTransition())), List.of(), List.of());
+                registry(ExtensionKind.TRAINING_SCHEDULE, new FirstTransition(), new CarriedStateSchedule())),
+                List.of(), List.of());
     }
 
-    private static <T extends NamedExtension> ExtensionRegistry<T> registry(ExtensionKind<T> kind, T extension) {
-        ExtensionEntry<T> entry = new ExtensionEntry<>(extension.name(), extension, kind, ExtensionEntry.BUILT_IN,
-                "test");
-        return ExtensionRegistry.of(kind, List.of(entry), problem -> {
+    @SafeVarargs
+    private static <T extends NamedExtension> ExtensionRegistry<T> registry(ExtensionKind<T> kind, T... extensions) {
+        List<ExtensionEntry<T>> entries = java.util.Arrays.stream(extensions)
+                .map(e -> new ExtensionEntry<>(e.name(), e, kind, ExtensionEntry.BUILT_IN, "test")).toList();
+        return ExtensionRegistry.of(kind, entries, problem -> {
             throw new AssertionError(problem.toString());
         });
     }

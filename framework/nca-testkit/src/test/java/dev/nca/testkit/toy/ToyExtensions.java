@@ -14,6 +14,7 @@ import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.Target;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
@@ -199,6 +200,81 @@ public final class ToyExtensions {
                 @Override
                 public void accept(MiniBatch batch, INDArray finalStates) {
                     // this toy schedule re-initialises every start from data: nothing to keep
+                }
+
+                @Override
+                public Optional<ScheduleState> saveState() {
+                    return Optional.of(ScheduleState.empty());
+                }
+            };
+        }
+    }
+
+    /** How {@link Carry} mishandles its state, for the fault tests. */
+    public enum CarryFault { NONE, SAVES_NOTHING, RESTORES_NOTHING }
+
+    /**
+     * Each epoch one mini-batch of R samples, sample r starting from the state trajectory r ended
+     * the previous epoch in (frame 0 of the data at first), compared with frame 1: a schedule
+     * whose state matters from epoch 1 on. Saves the carried states {@code [R, C, S, S]} as
+     * {@code carried}, unless told to get that wrong.
+     */
+    public static class Carry implements TrainingSchedule {
+        private final CarryFault fault;
+
+        public Carry(CarryFault fault) {
+            this.fault = fault;
+        }
+
+        @Override
+        public String name() {
+            return "carry";
+        }
+
+        @Override
+        public String description() {
+            return "every trajectory carries its final state into the next epoch";
+        }
+
+        @Override
+        public ScheduleRun start(Params params, ScheduleContext context) {
+            Trajectories data = context.data();
+            int r = data.trajectories();
+            INDArray first = Nd4j.create(context.dtype(), r, data.channels(), data.size(), data.size());
+            INDArray second = Nd4j.create(context.dtype(), r, data.channels(), data.size(), data.size());
+            for (int i = 0; i < r; i++) {
+                first.get(NDArrayIndex.point(i)).assign(data.frame(i, 0));
+                second.get(NDArrayIndex.point(i)).assign(data.frame(i, 1));
+            }
+            INDArray carried = context.initialState(first);
+            int[] keys = java.util.stream.IntStream.range(0, r).toArray();
+            return new ScheduleRun() {
+                @Override
+                public List<MiniBatch> planEpoch(int epoch) {
+                    return List.of(new MiniBatch(carried.dup(), context.frameSpacing(),
+                            List.of(new Target(context.frameSpacing(), second, 1.0)), keys));
+                }
+
+                @Override
+                public void accept(MiniBatch batch, INDArray finalStates) {
+                    carried.assign(finalStates);
+                }
+
+                @Override
+                public Optional<ScheduleState> saveState() {
+                    return Optional.of(fault == CarryFault.SAVES_NOTHING ? ScheduleState.empty()
+                            : ScheduleState.builder().array("carried", carried).build());
+                }
+
+                @Override
+                public void restoreState(ScheduleState state) {
+                    if (fault == CarryFault.SAVES_NOTHING) {
+                        return; // consistent with its faulty save: there is nothing to restore
+                    }
+                    INDArray saved = state.array("carried", context.dtype(), carried.shape());
+                    if (fault != CarryFault.RESTORES_NOTHING) {
+                        carried.assign(saved);
+                    }
                 }
             };
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -80,6 +81,39 @@ final class SamplePool {
                     + Arrays.toString(seed.shape()));
         }
         slots[slot] = state.castTo(seed.dataType()).dup('c');
+    }
+
+    /** The written slots (those not {@link #untouched}), in increasing order. */
+    int[] writtenSlots() {
+        return IntStream.range(0, slots.length).filter(i -> slots[i] != null).toArray();
+    }
+
+    /**
+     * Writes copies of saved states into slots, after checking everything (on failure the pool is
+     * unchanged).
+     *
+     * @param written increasing slot indices
+     * @param states  {@code [N, C, S, S]} of the pool's data type and state shape, N = written.length
+     * @throws IllegalArgumentException if a slot is out of range or not increasing, or the states do not fit
+     */
+    void restore(int[] written, INDArray states) {
+        for (int i = 0; i < written.length; i++) {
+            checkSlot(written[i]);
+            if (i > 0 && written[i] <= written[i - 1]) {
+                throw new IllegalArgumentException("pool slots must be saved in increasing order, got " + written[i]
+                        + " after " + written[i - 1]);
+            }
+        }
+        long[] expected = new long[] {written.length, seed.size(0), seed.size(1), seed.size(2)};
+        if (written.length > 0 && (states.dataType() != seed.dataType() || !Arrays.equals(states.shape(), expected))) {
+            throw new IllegalArgumentException("saved pool states are " + states.dataType() + " "
+                    + Arrays.toString(states.shape()) + ", this pool keeps " + seed.dataType() + " "
+                    + Arrays.toString(expected));
+        }
+        Arrays.fill(slots, null);
+        for (int i = 0; i < written.length; i++) {
+            slots[written[i]] = states.slice(i).dup('c');
+        }
     }
 
     /**

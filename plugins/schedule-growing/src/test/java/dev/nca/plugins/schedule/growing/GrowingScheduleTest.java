@@ -9,6 +9,7 @@ import dev.nca.api.MiniBatch;
 import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.api.ScheduleContext;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
 import dev.nca.testkit.NdValues;
@@ -345,5 +346,36 @@ class GrowingScheduleTest extends TrainingScheduleContract {
         MiniBatch foreign = new MiniBatch(b.start(), b.steps(), b.targets(), new int[] {0, 1, 2, 40});
         assertThatThrownBy(() -> run.accept(foreign, syntheticFinalStates(b, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+    }
+
+    @Test
+    void savedPoolHoldsTheWrittenSlotsAndForeignPoolsAreRejected() {
+        GrowingRun run = start(Map.of(), 3);
+        List<MiniBatch> plan = run.planEpoch(0);
+        Set<Integer> written = new HashSet<>();
+        for (MiniBatch batch : plan) {
+            run.accept(batch, batch.start().add(1.0));
+            Arrays.stream(batch.keys()).forEach(written::add);
+        }
+        ScheduleState saved = run.saveState().orElseThrow();
+        assertThat(saved.ints("pool_slots"))
+                .containsExactly(written.stream().sorted().mapToInt(Integer::intValue).toArray());
+        assertThat(saved.array("pool_states").shape()).containsExactly(written.size(), C, S, S);
+
+        GrowingRun fresh = start(Map.of(), 3);
+        fresh.restoreState(saved);
+        for (int slot = 0; slot < 12; slot++) {
+            assertThat(fresh.pool().untouched(slot)).as("slot %d", slot).isEqualTo(!written.contains(slot));
+        }
+        GrowingRun smaller = start(Map.of("pool_size", 8L), 3);
+        ScheduleState beyond = ScheduleState.builder().ints("pool_slots", 9)
+                .array("pool_states", Nd4j.zeros(DataType.DOUBLE, 1, C, S, S)).build();
+        assertThatThrownBy(() -> smaller.restoreState(beyond)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slot 9");
+        ScheduleState wrongShape = ScheduleState.builder().ints("pool_slots", 1)
+                .array("pool_states", Nd4j.zeros(DataType.DOUBLE, 1, C + 1, S, S)).build();
+        assertThatThrownBy(() -> fresh.restoreState(wrongShape)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("this pool keeps");
+        assertThat(fresh.pool().untouched(written.iterator().next())).as("a rejected state changes nothing").isFalse();
     }
 }

@@ -3,6 +3,7 @@ package dev.nca.plugins.schedule.stratified;
 import dev.nca.api.MiniBatch;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.Target;
 import dev.nca.support.frames.FrameRows;
 import dev.nca.support.lattice.BatchRelease;
@@ -11,6 +12,7 @@ import dev.nca.support.frames.StoredStates;
 import dev.nca.support.frames.TimeWeighting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -32,7 +34,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link #accept} stores a copy of each sample's final state as the state of frame
  * {@code (r, i + k)}, the frame its horizon ended on, replacing any older one; k is recovered as
  * {@code batch.steps() / frameSpacing}. With {@code propagate = 0} nothing is stored and the plans
- * are those of plain stratified training. The store starts empty with every run (also on resume).
+ * are those of plain stratified training. The store starts empty with every run.
+ *
+ * <p>Resume: the streams are named by the epoch, so the only state carried between epochs is the
+ * store, saved as the integer list {@code stored_rows} and the array {@code stored_states}
+ * {@code [N, C, S, S]} ({@link StoredStates#save}); without {@code propagate} the state is empty.
  */
 final class StratifiedRun implements ScheduleRun {
 
@@ -46,6 +52,9 @@ final class StratifiedRun implements ScheduleRun {
      */
     record Settings(int batches, int maxSteps, boolean intermediate, TimeWeighting weighting, double propagate) {
     }
+
+    /** Prefix of the names of the store's entries in the saved state. */
+    private static final String STORE_PREFIX = "stored_";
 
     private final ScheduleContext context;
     private final Settings settings;
@@ -105,6 +114,21 @@ final class StratifiedRun implements ScheduleRun {
             stored.storeFinal(batch, context.frameSpacing(), finalStates);
         }
         BatchRelease.release(batch, finalStates);
+    }
+
+    @Override
+    public Optional<ScheduleState> saveState() {
+        return Optional.of(settings.propagate() == 0 ? ScheduleState.empty()
+                : stored.save(ScheduleState.builder(), STORE_PREFIX).build());
+    }
+
+    @Override
+    public void restoreState(ScheduleState state) {
+        if (settings.propagate() == 0) {
+            ScheduleRun.super.restoreState(state);
+            return;
+        }
+        stored.restore(state, STORE_PREFIX, context.channels(), context.data().size());
     }
 
     /** The number of frames holding a stored model state (0 without {@code propagate}). */

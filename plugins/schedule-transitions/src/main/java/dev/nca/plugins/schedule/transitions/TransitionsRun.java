@@ -3,6 +3,7 @@ package dev.nca.plugins.schedule.transitions;
 import dev.nca.api.MiniBatch;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.Target;
 import dev.nca.api.Trajectories;
 import dev.nca.support.frames.FrameRows;
@@ -13,7 +14,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -33,8 +36,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Random streams (from the context's source): {@code transitions/shuffle/<epoch>} orders the
  * samples, {@code transitions/noise/<epoch>} draws the start-state noise.
+ *
+ * <p>Resume: the streams are named by the epoch, so the state carried between epochs is the store
+ * alone. {@link #saveState()} gives the keys whose start state is a propagated prediction (in
+ * increasing order, integer list {@code propagated_keys}; the buffered finals are written into the
+ * store first, which {@link #planEpoch} would do anyway) and their states, array
+ * {@code propagated_states} {@code [N, C, S, S]} in the context's data type. Every other start
+ * state is the data's, rebuilt by {@link TransitionsSchedule#start}. For the quickstart (2
+ * trajectories of 33 frames, one propagated, 8 x 32 x 32 float32) that is N = 31 states, 1 MB.
  */
 final class TransitionsRun implements ScheduleRun {
+
+    private static final String KEYS = "propagated_keys";
+    private static final String STATES = "propagated_states";
 
     private final ScheduleContext context;
     private final int reinitialised;
@@ -152,6 +166,39 @@ final class TransitionsRun implements ScheduleRun {
             }
         }
         BatchRelease.release(batch, finalStates);
+    }
+
+    @Override
+    public Optional<ScheduleState> saveState() {
+        applyPending(); // what the next planEpoch does first: it changes no plan
+        int[] keys = IntStream.range(0, fromData.length).filter(k -> !fromData[k]).toArray();
+        ScheduleState.Builder state = ScheduleState.builder().ints(KEYS, keys);
+        if (keys.length > 0) {
+            state.array(STATES, Nd4j.pullRows(states, 1, keys).reshape(keys.length, context.channels(), size, size));
+        }
+        return Optional.of(state.build());
+    }
+
+    @Override
+    public void restoreState(ScheduleState state) {
+        int[] keys = state.ints(KEYS);
+        for (int i = 0; i < keys.length; i++) {
+            int k = keys[i];
+            boolean propagates = k >= 0 && k < fromData.length && propagate && k / transitions >= reinitialised
+                    && k % transitions > 0;
+            if (!propagates || i > 0 && k <= keys[i - 1]) {
+                throw new IllegalArgumentException("propagated key " + k + " is not, in increasing order, a transition "
+                        + "m >= 1 of a propagated trajectory (" + trajectories + " trajectories of " + transitions
+                        + " transitions, the first " + reinitialised + " from the data, propagate = " + propagate + ")");
+            }
+        }
+        INDArray saved = keys.length == 0 ? null
+                : state.array(STATES, context.dtype(), keys.length, context.channels(), size, size);
+        pending.clear();
+        for (int i = 0; i < keys.length; i++) {
+            states.getRow(keys[i]).assign(saved.slice(i).reshape(states.size(1)));
+            fromData[keys[i]] = false;
+        }
     }
 
     /** Writes buffered final states of (r, m) as the start states of (r, m + 1). */

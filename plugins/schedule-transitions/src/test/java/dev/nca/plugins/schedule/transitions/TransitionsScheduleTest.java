@@ -12,6 +12,7 @@ import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
 import dev.nca.testkit.NdValues;
@@ -242,5 +243,26 @@ class TransitionsScheduleTest extends TrainingScheduleContract {
         assertThat(plan.get(0).start().dataType()).isEqualTo(DataType.FLOAT);
         assertThat(plan.get(0).start().shape()).containsExactly(4, 3, 5, 5);
         assertThat(plan.get(0).targets().get(0).observed().dataType()).isEqualTo(DataType.FLOAT);
+    }
+
+    @Test
+    void savedStateHoldsThePropagatedStartsOnlyAndForeignStatesAreRejected() {
+        // default data: 3 trajectories of 4 frames (M = 3), trajectory 0 re-initialised from the data
+        ScheduleRun run = start(Map.of());
+        for (MiniBatch batch : run.planEpoch(0)) {
+            run.accept(batch, marked(batch, 1));
+        }
+        ScheduleState saved = run.saveState().orElseThrow();
+        // finals of (r, m) for r = 1, 2 and m = 0, 1 become the starts of keys r M + m + 1
+        assertThat(saved.ints("propagated_keys")).containsExactly(4, 5, 7, 8);
+        assertThat(saved.array("propagated_states").getDouble(2, 0, 0, 0)).isEqualTo(100.0 + 6);
+
+        ScheduleRun reinitialisedAll = start(Map.of("reinitialised", 3L));
+        assertThatThrownBy(() -> reinitialisedAll.restoreState(saved)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("propagated key 4");
+        ScheduleRun otherChannels = schedule().start(params(), new ScheduleContext(data(), channels() + 1,
+                frameSpacing(), minibatch(), new RandomSource(5), DataType.DOUBLE));
+        assertThatThrownBy(() -> otherChannels.restoreState(saved)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("propagated_states");
     }
 }

@@ -3,6 +3,7 @@ package dev.nca.plugins.schedule.multi.step;
 import dev.nca.api.MiniBatch;
 import dev.nca.api.ScheduleContext;
 import dev.nca.api.ScheduleRun;
+import dev.nca.api.ScheduleState;
 import dev.nca.api.Target;
 import dev.nca.support.frames.FrameRows;
 import dev.nca.support.lattice.BatchRelease;
@@ -11,6 +12,7 @@ import dev.nca.support.frames.StoredStates;
 import dev.nca.support.frames.TimeWeighting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -46,10 +48,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * mini-batch is drawn, one uniform u per sample comes from the stream
  * {@code multi-step/propagate/<e>}; a sample with {@code u < p} whose start frame has a stored
  * state starts from a copy of it (hidden channels included, no noise) instead of the data. The
- * store starts empty with every run (also on resume); states stored in curriculum epochs are used
- * from the first multi-step epoch on.
+ * store starts empty with every run; states stored in curriculum epochs are used from the first
+ * multi-step epoch on.
+ *
+ * <p>Resume: every random stream is named by the epoch, so the only state carried between epochs
+ * is the store. {@link #saveState()} gives it as the integer list {@code stored_rows} and the
+ * array {@code stored_states} {@code [N, C, S, S]} (see {@link StoredStates#save}); without
+ * propagation the state is empty.
  */
 final class RandomHorizonRun implements ScheduleRun {
+
+    /** Prefix of the names of the store's entries in the saved state. */
+    private static final String STORE_PREFIX = "stored_";
 
     private final ScheduleContext context;
     private final HorizonSettings settings;
@@ -134,6 +144,21 @@ final class RandomHorizonRun implements ScheduleRun {
             stored.storeFinal(batch, context.frameSpacing(), finalStates);
         }
         BatchRelease.release(batch, finalStates);
+    }
+
+    @Override
+    public Optional<ScheduleState> saveState() {
+        return Optional.of(stored == null ? ScheduleState.empty()
+                : stored.save(ScheduleState.builder(), STORE_PREFIX).build());
+    }
+
+    @Override
+    public void restoreState(ScheduleState state) {
+        if (stored == null) {
+            ScheduleRun.super.restoreState(state);
+            return;
+        }
+        stored.restore(state, STORE_PREFIX, context.channels(), context.data().size());
     }
 
     /** The number of frames holding a stored model state (0 without propagation). */
