@@ -27,6 +27,11 @@ final class StartTrajectoryOptions {
         return trajectory;
     }
 
+    /** The chosen split. */
+    Split split() {
+        return split;
+    }
+
     /** The chosen split's name as the options spell it, e.g. {@code "held-out"}. */
     String splitName() {
         return SplitConverter.name(split);
