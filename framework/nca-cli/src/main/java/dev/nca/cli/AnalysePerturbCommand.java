@@ -2,10 +2,10 @@ package dev.nca.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nca.api.NcaException;
+import dev.nca.api.RandomSource;
 import dev.nca.api.Trajectories;
 import dev.nca.core.engine.NcaEngine;
 import dev.nca.render.LossPlot;
-import dev.nca.api.RandomSource;
 import dev.nca.runtime.analyse.AnalysisFiles;
 import dev.nca.runtime.analyse.ModelRollouts;
 import dev.nca.runtime.analyse.Patch;
@@ -28,7 +28,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nca analyse perturb}: the response of a rollout to a local patch placed on a grid. */
+/**
+ * {@code nca analyse perturb}: the response of a rollout to a local patch placed on a grid or at random
+ * positions, and of the dataset's true system beside it when the dataset can simulate it.
+ */
 @Command(name = "perturb", description = {"Roll the model from a data frame to step --at, add a square patch"
         + " (--patch cells, --amplitude) at every position of a grid (or at --count random positions), roll all"
         + " copies --steps further and measure the RMS difference of the observable channels from the"
