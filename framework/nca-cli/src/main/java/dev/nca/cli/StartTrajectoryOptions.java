@@ -1,6 +1,7 @@
 package dev.nca.cli;
 
 import dev.nca.api.NcaException;
+import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
 import dev.nca.runtime.evaluate.CheckpointModel;
 import java.util.OptionalInt;
@@ -23,6 +24,11 @@ final class StartTrajectoryOptions {
     /** The chosen trajectory index R. */
     int trajectory() {
         return trajectory;
+    }
+
+    /** The chosen split. */
+    Split split() {
+        return split.split();
     }
 
     /** The chosen split's name as the options spell it, e.g. {@code "held-out"}. */

@@ -103,12 +103,17 @@ final class EvalTestPlugin {
      * {@code v} to the state.
      */
     static Path writeDriftCheckpoint(Path file, double[] v) {
+        return writeDriftCheckpoint(file, RECIPE, v);
+    }
+
+    /** The drift model with the given recipe (e.g. {@link #RECIPE} with other dataset parameters). */
+    static Path writeDriftCheckpoint(Path file, String recipe, double[] v) {
         NcaConfig config = config();
         NcaParameters params = NcaParameters.zeros(config, DataType.FLOAT);
         for (int c = 0; c < v.length; c++) {
             params.v().putScalar(c, 0, v[c]);
         }
-        CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), params, null, 0, 1.0, 1.0, RECIPE, null));
+        CheckpointIO.write(file, Checkpoint.of(ModelSpec.of(config), params, null, 0, 1.0, 1.0, recipe, null));
         return file;
     }
 }

@@ -12,12 +12,15 @@ import dev.nca.api.Params;
 import dev.nca.api.RandomSource;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
+import dev.nca.api.TrueDynamics;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Contract for {@link Dataset} extensions. Extend it, implement {@link #dataset()} and
@@ -29,7 +32,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link Split#HELD_OUT} request (with its own random source, as the host makes it) gives frames
  * different from {@link Split#TRAIN}; a {@code frames} override sets T; leaving out any required
  * parameter is rejected by {@link Params#validate} with an {@link InvalidParameterException}
- * naming the key.
+ * naming the key; when the dataset offers {@link Dataset#trueDynamics}, running it from frame k for
+ * one frame interval ({@link TrueDynamics#stepsPerFrame()} native steps) gives frame k + 1 of every
+ * trajectory, in float64 to 1e-9 and in the input's data type, and a wrongly shaped state is rejected.
  */
 public abstract class DatasetContract extends NamedExtensionContract<Dataset> {
 
@@ -120,6 +125,46 @@ public abstract class DatasetContract extends NamedExtensionContract<Dataset> {
                     .as("validation without required key '%s'", spec.name())
                     .isInstanceOf(InvalidParameterException.class)
                     .satisfies(e -> assertThat(((InvalidParameterException) e).key()).isEqualTo(spec.name()));
+        }
+    }
+
+    @Test
+    public void trueDynamicsRunFromAFrameToTheNextFrame() {
+        for (Split split : Split.values()) {
+            RandomSource random = new RandomSource(7).child(split == Split.TRAIN ? "dataset" : "dataset-held-out");
+            DataRequest request = new DataRequest(split, random, DataType.DOUBLE, OptionalInt.empty(), models());
+            Optional<TrueDynamics> offered = dataset().trueDynamics(params(), request);
+            if (offered.isEmpty()) {
+                return;
+            }
+            TrueDynamics truth = offered.get();
+            assertThat(truth.stepsPerFrame()).isPositive();
+            Trajectories t = dataset().generate(params(), request);
+            assertThat(t.length()).as("frames to compare the true dynamics with").isGreaterThan(1);
+            // every frame but the last of every trajectory as one batch [R (T - 1), C, S, S]
+            INDArray earlier = t.frames().get(NDArrayIndex.all(), NDArrayIndex.interval(0, t.length() - 1))
+                    .dup('c').reshape(-1, t.channels(), t.size(), t.size());
+            INDArray later = t.frames().get(NDArrayIndex.all(), NDArrayIndex.interval(1, t.length()))
+                    .dup('c').reshape(-1, t.channels(), t.size(), t.size());
+            INDArray advanced = truth.advance(earlier, truth.stepsPerFrame());
+            assertThat(advanced.shape()).containsExactly(earlier.shape());
+            assertThat(advanced.dataType()).isEqualTo(DataType.DOUBLE);
+            double[] expected = NdValues.of(later);
+            double[] actual = NdValues.of(advanced);
+            for (int k = 0; k < expected.length; k++) {
+                if (Math.abs(actual[k] - expected[k]) > 1e-9) {
+                    throw new AssertionError(split + ": value " + k + " after one frame interval is " + actual[k]
+                            + ", the next frame has " + expected[k]);
+                }
+            }
+            assertThat(NdValues.of(earlier)).as("the input is not modified")
+                    .containsExactly(NdValues.of(t.frames().get(NDArrayIndex.all(),
+                            NDArrayIndex.interval(0, t.length() - 1)).dup('c')));
+            assertThat(NdValues.of(truth.advance(earlier, 0))).as("zero steps").containsExactly(NdValues.of(earlier));
+            INDArray single = truth.advance(earlier.castTo(DataType.FLOAT), truth.stepsPerFrame());
+            assertThat(single.dataType()).isEqualTo(DataType.FLOAT);
+            assertThatThrownBy(() -> truth.advance(earlier.reshape(-1, t.channels(), t.size() * t.size()), 1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[B, " + t.channels());
         }
     }
 }

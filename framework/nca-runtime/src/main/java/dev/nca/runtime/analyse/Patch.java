@@ -32,6 +32,15 @@ public record Patch(int side, double amplitude, int channels) {
      * @throws NcaException naming both sizes otherwise
      */
     public void requireFits(int size) {
+        requireFits(side, size);
+    }
+
+    /**
+     * Checks that a square of side {@code side} fits a lattice of side {@code size}.
+     *
+     * @throws NcaException naming both sizes otherwise
+     */
+    static void requireFits(int side, int size) {
         if (side > size) {
             throw new NcaException("the patch (" + side + " x " + side + " cells) is larger than the lattice ("
                     + size + " x " + size + ")");

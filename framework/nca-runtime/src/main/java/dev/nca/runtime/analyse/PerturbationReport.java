@@ -1,28 +1,25 @@
 package dev.nca.runtime.analyse;
 
 /**
- * The response of a rollout to local perturbations placed on a grid.
+ * The response of a rollout to local perturbations.
  *
- * @param rows       patch top-left rows of the grid, in grid-row order
- * @param cols       patch top-left columns of the grid
+ * @param positions  where the patches were put
  * @param at         the step at which the state was perturbed
  * @param steps      steps after the perturbation at which the difference was measured (0 first)
- * @param response   {@code [rows.length][cols.length][steps.length]}: root mean square over the
- *                   observable channels and cells of perturbed minus unperturbed state
+ * @param response   {@code [positions][steps.length]}: root mean square over the observable
+ *                   channels and cells of perturbed minus unperturbed state
  * @param maskNoise  {@code [steps.length]}: the same for two unperturbed copies with different
- *                   update masks (zeros when every cell is updated every step)
+ *                   update masks (zeros when every cell is updated every step, and for the truth)
  */
-public record PerturbationReport(int[] rows, int[] cols, int at, int[] steps, double[][][] response,
+public record PerturbationReport(PatchPositions positions, int at, int[] steps, double[][] response,
                                  double[] maskNoise) {
 
     /** {@code [steps]}: the response averaged over all positions. */
     public double[] meanCurve() {
         double[] mean = new double[steps.length];
-        for (double[][] row : response) {
-            for (double[] curve : row) {
-                for (int t = 0; t < steps.length; t++) {
-                    mean[t] += curve[t] / (rows.length * cols.length);
-                }
+        for (double[] curve : response) {
+            for (int t = 0; t < steps.length; t++) {
+                mean[t] += curve[t] / response.length;
             }
         }
         return mean;
@@ -31,24 +28,31 @@ public record PerturbationReport(int[] rows, int[] cols, int at, int[] steps, do
     /** {@code [steps]}: the largest response over all positions. */
     public double[] maxCurve() {
         double[] max = new double[steps.length];
-        for (double[][] row : response) {
-            for (double[] curve : row) {
-                for (int t = 0; t < steps.length; t++) {
-                    max[t] = Math.max(max[t], curve[t]);
-                }
+        for (double[] curve : response) {
+            for (int t = 0; t < steps.length; t++) {
+                max[t] = Math.max(max[t], curve[t]);
             }
         }
         return max;
     }
 
-    /** {@code [rows][cols]}: the response at the last measured step, per position. */
-    public double[][] finalResponse() {
-        double[][] map = new double[rows.length][cols.length];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < cols.length; j++) {
-                map[i][j] = response[i][j][steps.length - 1];
-            }
+    /** {@code [positions]}: the response at the last measured step. */
+    public double[] finalResponse() {
+        double[] last = new double[response.length];
+        for (int p = 0; p < response.length; p++) {
+            last[p] = response[p][steps.length - 1];
         }
-        return map;
+        return last;
+    }
+
+    /**
+     * The response at the last measured step as a map (see {@link PatchPositions#map}): over the grid,
+     * or over the lattice for random positions.
+     *
+     * @param size S
+     * @param side the patch side
+     */
+    public double[][] finalResponseMap(int size, int side) {
+        return positions.map(finalResponse(), size, side);
     }
 }

@@ -14,6 +14,7 @@ import dev.nca.api.RandomSource;
 import dev.nca.api.Split;
 import dev.nca.api.TrainingSchedule;
 import dev.nca.api.Trajectories;
+import dev.nca.api.TrueDynamics;
 import dev.nca.core.model.NcaConfig;
 import dev.nca.core.engine.EngineCatalog;
 import dev.nca.core.engine.EngineFactory;
@@ -25,6 +26,7 @@ import dev.nca.runtime.recipe.Recipe;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -114,15 +116,34 @@ public record ExperimentPlan(Recipe recipe, Resolved<Dataset> dataset, Resolved<
 
     /** Generates trajectories of a split, optionally with a different number of frames. */
     public Trajectories generate(Split split, OptionalInt frames) {
-        RandomSource r = random().child(split == Split.TRAIN ? "data/train" : "data/held-out");
         try {
-            return dataset.extension().generate(dataset.params(), new DataRequest(split, r, dataType(), frames, models));
+            return dataset.extension().generate(dataset.params(), request(split, frames));
         } catch (NcaException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new NcaException("dataset \"" + dataset.entry().name() + "\" (" + dataset.entry().origin()
                     + ") failed to generate data: " + e, e);
         }
+    }
+
+    /**
+     * The dataset's true system for the frames {@link #generate} returns with the same arguments, when
+     * the dataset can simulate from a given state (see {@link Dataset#trueDynamics}).
+     */
+    public Optional<TrueDynamics> trueDynamics(Split split, OptionalInt frames) {
+        try {
+            return dataset.extension().trueDynamics(dataset.params(), request(split, frames));
+        } catch (NcaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NcaException("dataset \"" + dataset.entry().name() + "\" (" + dataset.entry().origin()
+                    + ") failed to set up its true dynamics: " + e, e);
+        }
+    }
+
+    private DataRequest request(Split split, OptionalInt frames) {
+        RandomSource r = random().child(split == Split.TRAIN ? "data/train" : "data/held-out");
+        return new DataRequest(split, r, dataType(), frames, models);
     }
 
     /** The model structure for the given data: checks that the observable channels match. */

@@ -8,6 +8,7 @@ import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
+import dev.nca.api.TrueDynamics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.pf4j.Extension;
  * (a subset of {@code ["a", "b", "c"]} in the given order; default all three, the full state),
  * frame spacing {@code save_every} (one NCA step per update: an update is a 3 x 3 local rule),
  * periodic boundary, value range [0, 1]. The simulation runs in double precision.
+ *
+ * <p>Offers {@link #trueDynamics} when all three species are observed (see {@link BzDynamics}).
  */
 @Extension
 public class BzDataset implements Dataset {
@@ -132,6 +135,21 @@ public class BzDataset implements Dataset {
         long[] shape = {r, frames, channels, size, size};
         return new Trajectories(Nd4j.create(values, shape, DataType.DOUBLE).castTo(request.dtype()), names,
                 saveEvery, Optional.of(Boundary.PERIODIC), Optional.empty(), 0.0, 1.0);
+    }
+
+    /**
+     * The lattice run on from any state, {@code save_every} updates per frame, when {@code observe}
+     * names all three species (in any order); empty otherwise, because the unobserved species are part
+     * of the state.
+     */
+    @Override
+    public Optional<TrueDynamics> trueDynamics(Params params, DataRequest request) {
+        int[] observed = validate(params, params.getInt(SAVE_EVERY));
+        if (observed.length != BzLattice.SPECIES) {
+            return Optional.empty();
+        }
+        return Optional.of(new BzDynamics(params.getInt(SIZE), new CyclicReaction(params.getDouble(ALPHA),
+                params.getDouble(BETA), params.getDouble(GAMMA)), params.getInt(SAVE_EVERY), observed));
     }
 
     /** Cross-field checks; returns the observed species indices in channel order. */

@@ -9,6 +9,7 @@ import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.Split;
 import dev.nca.api.Trajectories;
+import dev.nca.api.TrueDynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Output: {@code [R, T, 1, S, S]} of 0/1 in the requested data type (exact in any type), channel
  * {@code "alive"}, periodic boundary, value range [0, 1], frame spacing {@code frame_spacing} (NCA
  * steps per generation, default 1: the paper trains one NCA step per generation).
+ *
+ * <p>Offers {@link #trueDynamics}: Life run on from any state (see {@link LifeDynamics}).
  */
 @Extension
 public class LifeDataset implements Dataset {
@@ -153,6 +156,16 @@ public class LifeDataset implements Dataset {
         return new Trajectories(Nd4j.create(values, shape, DataType.FLOAT).castTo(request.dtype()),
                 List.of("alive"), params.getInt(FRAME_SPACING), Optional.of(Boundary.PERIODIC), Optional.empty(),
                 0.0, 1.0);
+    }
+
+    /**
+     * Life itself, run on from any state: cells above 1/2 are alive, one native step per generation
+     * and per frame (the NCA takes {@code frame_spacing} steps per generation).
+     */
+    @Override
+    public Optional<TrueDynamics> trueDynamics(Params params, DataRequest request) {
+        validate(params, !RANDOM.equals(params.getString(INITIAL)));
+        return Optional.of(new LifeDynamics(params.getInt(SIZE)));
     }
 
     /** Cross-field checks of the pattern names and of the number and kind of offsets. */

@@ -24,6 +24,32 @@ final class ChannelTransforms {
         this.cells = cells;
     }
 
+    /**
+     * The linear map of one channel onto [0, 1] by its dataset-wide minimum and maximum: the
+     * constants of {@code scale = "minmax"}, kept so that a state can be mapped back to physical units.
+     *
+     * @param min the channel's smallest value
+     * @param max its largest value; a constant channel (max = min) maps to 0
+     */
+    record MinMax(double min, double max) {
+
+        /** The scaled value of physical value {@code v}. */
+        double scale(double v) {
+            return max > min ? (v - min) / (max - min) : 0.0;
+        }
+
+        /** The physical value of scaled value {@code y} (the inverse of {@link #scale}). */
+        double unscale(double y) {
+            return min + y * (max - min);
+        }
+    }
+
+    /** The min-max constants of channel c over the dataset. */
+    MinMax minMax(int c) {
+        double[] r = range(c);
+        return new MinMax(r[0], r[1]);
+    }
+
     /** {@code {min, max}} of channel c over the dataset. */
     double[] range(int c) {
         double min = Double.POSITIVE_INFINITY;
@@ -40,12 +66,10 @@ final class ChannelTransforms {
     /** Maps every channel linearly onto [0, 1]; a constant channel becomes 0. */
     void minMaxScale() {
         for (int c = 0; c < channels; c++) {
-            double[] r = range(c);
-            double span = r[1] - r[0];
-            double factor = span > 0 ? 1.0 / span : 0.0;
+            MinMax m = minMax(c);
             for (int block = c * cells; block < values.length; block += channels * cells) {
                 for (int i = block; i < block + cells; i++) {
-                    values[i] = (values[i] - r[0]) * factor;
+                    values[i] = m.scale(values[i]);
                 }
             }
         }

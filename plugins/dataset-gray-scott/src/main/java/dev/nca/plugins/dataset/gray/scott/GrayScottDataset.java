@@ -7,6 +7,7 @@ import dev.nca.api.NcaException;
 import dev.nca.api.ParamSpec;
 import dev.nca.api.Params;
 import dev.nca.api.Trajectories;
+import dev.nca.api.TrueDynamics;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,6 +31,8 @@ import org.pf4j.Extension;
  * <p>Output: {@code [R, T, 2, S, S]} in the requested data type, channels {@code ["A", "B"]},
  * frame spacing {@code save_every}, periodic boundary, value range [0, 1]. The simulation runs in
  * double precision.
+ *
+ * <p>Offers {@link #trueDynamics}: the same solver run on from any state, in the frames' scaling.
  */
 @Extension
 public class GrayScottDataset implements Dataset {
@@ -88,11 +91,66 @@ public class GrayScottDataset implements Dataset {
     public Trajectories generate(Params params, DataRequest request) {
         int size = params.getInt(SIZE);
         int saveEvery = params.getInt(SAVE_EVERY);
-        validate(params, size, saveEvery);
-        int frames = request.frames().orElse(params.getInt(STEPS) / saveEvery + 1);
+        int frames = frames(params, request);
+        int r = params.getInt(TRAJECTORIES);
+        double[] values = simulate(params, request, frames);
+        ChannelTransforms transforms = new ChannelTransforms(values, 2, size * size);
+        if (minMaxScaled(params)) {
+            transforms.minMaxScale();
+        }
+        double noise = params.getDouble(NOISE);
+        if (noise > 0) {
+            transforms.addMeasurementNoise(noise, request.random().stream("gray-scott/noise"));
+        }
+        long[] shape = {r, frames, 2, size, size};
+        return new Trajectories(Nd4j.create(values, shape, DataType.DOUBLE).castTo(request.dtype()),
+                List.of("A", "B"), saveEvery, Optional.of(Boundary.PERIODIC), Optional.empty(), 0.0, 1.0);
+    }
+
+    /**
+     * The Gray-Scott equations with this dataset's constants, {@code save_every} Euler steps per
+     * frame. With {@code scale = "minmax"} a state is mapped back to concentrations with the minimum
+     * and maximum of each channel over the frames {@code generate(params, request)} returns (found by
+     * running the same simulation), stepped, and scaled again with the same constants. Measurement
+     * {@code noise} is not part of the dynamics.
+     */
+    @Override
+    public Optional<TrueDynamics> trueDynamics(Params params, DataRequest request) {
+        int size = params.getInt(SIZE);
+        ChannelTransforms.MinMax[] scaling = null;
+        if (minMaxScaled(params)) {
+            ChannelTransforms raw = new ChannelTransforms(simulate(params, request, frames(params, request)), 2,
+                    size * size);
+            scaling = new ChannelTransforms.MinMax[] {raw.minMax(0), raw.minMax(1)};
+        } else {
+            validate(params, size, params.getInt(SAVE_EVERY));
+        }
+        return Optional.of(new GrayScottDynamics(size, rates(params), params.getInt(SAVE_EVERY), scaling));
+    }
+
+    private static boolean minMaxScaled(Params params) {
+        return "minmax".equals(params.getString(SCALE));
+    }
+
+    private static GrayScottSolver.Rates rates(Params params) {
+        return new GrayScottSolver.Rates(params.getDouble(DT), params.getDouble(DIFFUSION_A),
+                params.getDouble(DIFFUSION_B), params.getDouble(FEED), params.getDouble(KILL));
+    }
+
+    /** T: the request's frame count, else steps / save_every + 1. */
+    private static int frames(Params params, DataRequest request) {
+        int frames = request.frames().orElse(params.getInt(STEPS) / params.getInt(SAVE_EVERY) + 1);
         if (frames < 1) {
             throw new NcaException("dataset 'gray-scott' was asked for " + frames + " frames; at least 1 is needed");
         }
+        return frames;
+    }
+
+    /** The unscaled concentrations {@code [R, T, 2, S, S]} row-major, after validating the parameters. */
+    private static double[] simulate(Params params, DataRequest request, int frames) {
+        int size = params.getInt(SIZE);
+        int saveEvery = params.getInt(SAVE_EVERY);
+        validate(params, size, saveEvery);
         int r = params.getInt(TRAJECTORIES);
         int cells = size * size;
         long total = (long) r * frames * 2 * cells;
@@ -102,9 +160,7 @@ public class GrayScottDataset implements Dataset {
                     + "; reduce trajectories, size or steps / save_every");
         }
         double[] values = new double[(int) total];
-        GrayScottSolver solver = new GrayScottSolver(size, new GrayScottSolver.Rates(params.getDouble(DT),
-                params.getDouble(DIFFUSION_A), params.getDouble(DIFFUSION_B), params.getDouble(FEED),
-                params.getDouble(KILL)));
+        GrayScottSolver solver = new GrayScottSolver(size, rates(params));
         double[] a0 = new double[cells];
         double[] b0 = new double[cells];
         for (int traj = 0; traj < r; traj++) {
@@ -118,17 +174,7 @@ public class GrayScottDataset implements Dataset {
                 solver.copyTo(values, (traj * frames + t) * 2 * cells);
             }
         }
-        ChannelTransforms transforms = new ChannelTransforms(values, 2, cells);
-        if ("minmax".equals(params.getString(SCALE))) {
-            transforms.minMaxScale();
-        }
-        double noise = params.getDouble(NOISE);
-        if (noise > 0) {
-            transforms.addMeasurementNoise(noise, request.random().stream("gray-scott/noise"));
-        }
-        long[] shape = {r, frames, 2, size, size};
-        return new Trajectories(Nd4j.create(values, shape, DataType.DOUBLE).castTo(request.dtype()),
-                List.of("A", "B"), saveEvery, Optional.of(Boundary.PERIODIC), Optional.empty(), 0.0, 1.0);
+        return values;
     }
 
     private static void validate(Params params, int size, int saveEvery) {
