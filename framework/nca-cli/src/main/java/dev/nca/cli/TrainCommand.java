@@ -34,7 +34,8 @@ final class TrainCommand extends NcaSubcommand {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue from a checkpoint with optimiser state, e.g. runs/<run>/checkpoints/last.nca;"
-                    + " the schedule's own state (propagated or pooled states) starts afresh.")
+                    + " with the schedule's own state (propagated or pooled states) when the checkpoint carries it"
+                    + " (last.nca and epoch-N.nca do), so the resumed run continues the interrupted one exactly.")
     private Path resume;
 
     @Option(names = "--set", paramLabel = "TABLE.KEY=VALUE",
