@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per-run state (e.g. random projection directions) but must not depend on the order of calls
  * for its value, except where the loss documents that it redraws randomness per call.
  */
-public interface Loss {
+public interface Loss extends AutoCloseable {
 
     /**
      * Per-sample loss between prediction and target, and optionally its gradient.
@@ -20,4 +20,12 @@ public interface Loss {
      * @return {@code [B]} per-sample loss values, same data type as {@code prediction}
      */
     INDArray evaluate(INDArray prediction, INDArray target, INDArray gradientOut);
+
+    /**
+     * Frees what the loss holds for its run (e.g. native arrays of projection directions); called
+     * once when training ends. The default holds nothing and does nothing.
+     */
+    @Override
+    default void close() {
+    }
 }

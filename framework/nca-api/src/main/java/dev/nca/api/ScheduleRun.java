@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@code context.random().stream("<name>/<purpose>/" + epoch)}), as the shipped schedules do,
  * leaves no stream position to save ({@link java.util.SplittableRandom} cannot report one).
  */
-public interface ScheduleRun {
+public interface ScheduleRun extends AutoCloseable {
 
     /**
      * The mini-batches of one epoch. Their gradients are summed and applied as one update.
@@ -82,5 +82,13 @@ public interface ScheduleRun {
             throw new IllegalArgumentException("this schedule keeps no state between epochs, but the saved state holds "
                     + state);
         }
+    }
+
+    /**
+     * Frees what the run holds (stored or pooled states, data copies); called once when training
+     * ends, after the last checkpoint was written. The default leaves them to the garbage collector.
+     */
+    @Override
+    default void close() {
     }
 }

@@ -39,7 +39,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * its own engine, and their gradients are summed in block order, so results do not depend on the
  * number of threads. The update masks draw from one random stream per block. The loss must allow
  * concurrent calls. Not thread-safe itself. The trainer owns its engines (made by the factory it
- * is given); close it to stop the workers and free the engines' buffers.
+ * is given) and the loss and schedule run it is given; close it to stop the workers and free them.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -274,13 +274,15 @@ public final class Trainer implements AutoCloseable {
         return allEngines.get(0).name();
     }
 
-    /** Stops the worker threads and closes the engines. */
+    /** Stops the worker threads and closes the engines, the loss and the schedule run it was given. */
     @Override
     public void close() {
         if (workers != null) {
             workers.shutdownNow();
         }
         allEngines.forEach(NcaEngine::close);
+        loss.close();
+        schedule.close();
     }
 
     /** Engine time per kind of work, summed over the worker engines, since the last reset. */
