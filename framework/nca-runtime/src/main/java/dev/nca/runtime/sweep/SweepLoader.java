@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class SweepLoader {
 
+    private static final String DATA_PARAMS = "data.params.";
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final String NAME_TEXT = "a name of lower-case letters, digits, _ and -, starting with a letter"
             + " or digit";
@@ -122,12 +124,20 @@ public final class SweepLoader {
     }
 
     private static Map<String, String> fixed(TableReader t) {
+        return settings(t, "an array of \"table.key=value\" strings, as for nca train --set", key -> true);
+    }
+
+    /**
+     * A {@code set = ["KEY=VALUE", ...]} array of a table: each key once and accepted by {@code keyAllowed}.
+     * Values are kept as written (override parsing trims them).
+     */
+    private static Map<String, String> settings(TableReader t, String allowed,
+                                                java.util.function.Predicate<String> keyAllowed) {
         Object raw = t.raw("set");
-        Map<String, String> fixed = new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         if (raw == null) {
-            return fixed;
+            return settings;
         }
-        String allowed = "an array of \"table.key=value\" strings, as for nca train --set";
         if (!(raw instanceof List<?> list)) {
             throw t.invalid("set", raw, allowed);
         }
@@ -136,11 +146,14 @@ public final class SweepLoader {
                 throw t.invalid("set", raw, allowed);
             }
             String key = s.substring(0, s.indexOf('=')).strip();
-            if (fixed.put(key, s.substring(s.indexOf('=') + 1)) != null) {
+            if (!keyAllowed.test(key)) {
+                throw t.invalid("set", raw, allowed);
+            }
+            if (settings.put(key, s.substring(s.indexOf('=') + 1)) != null) {
                 throw t.invalid("set", raw, allowed + ", each key once (" + key + " is repeated)");
             }
         }
-        return fixed;
+        return settings;
     }
 
     private static List<Axis> axes(Map<String, Object> document, String source) {
@@ -220,26 +233,11 @@ public final class SweepLoader {
 
     /** {@code [evaluation] set = ["data.params.KEY=VALUE", ...]}: the dataset's parameters changed for the evaluation. */
     private static Map<String, String> evaluationData(TableReader t) {
-        Object raw = t.raw("set");
         Map<String, String> data = new LinkedHashMap<>();
-        if (raw == null) {
-            return data;
-        }
-        String allowed = "an array of \"data.params.KEY=VALUE\" strings (the dataset's parameters for the evaluation,"
-                + " e.g. \"data.params.noise=0\"), each key once";
-        if (!(raw instanceof List<?> list)) {
-            throw t.invalid("set", raw, allowed);
-        }
-        for (Object entry : list) {
-            if (!(entry instanceof String s) || s.indexOf('=') < 1) {
-                throw t.invalid("set", raw, allowed);
-            }
-            String key = s.substring(0, s.indexOf('=')).strip();
-            if (!key.startsWith("data.params.") || key.length() == "data.params.".length()
-                    || data.put(key, s.substring(s.indexOf('=') + 1).strip()) != null) {
-                throw t.invalid("set", raw, allowed);
-            }
-        }
+        settings(t, "an array of \"data.params.KEY=VALUE\" strings (the dataset's parameters for the evaluation,"
+                + " e.g. \"data.params.noise=0\")",
+                key -> key.startsWith(DATA_PARAMS) && key.length() > DATA_PARAMS.length())
+                .forEach((key, value) -> data.put(key, value.strip()));
         return data;
     }
 
