@@ -13,6 +13,7 @@ public final class FixedPairsSchedule implements ScheduleRun {
     private final INDArray target;
     private final int steps;
     public int accepted;
+    public int closed;
 
     public FixedPairsSchedule(INDArray start, INDArray target, int steps) {
         this.start = start;
@@ -38,5 +39,10 @@ public final class FixedPairsSchedule implements ScheduleRun {
             throw new AssertionError("final states do not match the batch");
         }
         accepted++;
+    }
+
+    @Override
+    public void close() {
+        closed++;
     }
 }

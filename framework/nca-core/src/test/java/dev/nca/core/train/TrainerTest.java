@@ -47,6 +47,8 @@ class TrainerTest {
         assertThat(last.loss()).isLessThan(0.1 * first.doNothingLoss());
         assertThat(schedule.accepted).isEqualTo(300);
         assertThat(first.batchLosses()).hasSize(2);
+        trainer.close();
+        assertThat(schedule.closed).as("the trainer closes the schedule run it owns").isEqualTo(1);
     }
 
     /** Each epoch's update uses that epoch's rate: a rate of 1e-12 leaves the parameters where they were. */

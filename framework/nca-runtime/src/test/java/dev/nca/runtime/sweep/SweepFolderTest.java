@@ -68,6 +68,40 @@ class SweepFolderTest {
     }
 
     @Test
+    void olderFoldersReopenAndAChangedEvaluationMakesTheirDonePointsStale() throws Exception {
+        Path root = dir.resolve("out/study");
+        SweepFolder folder = prepare(dir, SWEEP, root);
+        // a folder as written before the hash left the evaluation out: evaluation text, then the points
+        Path json = root.resolve("sweep.json");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> description = mapper.readValue(json.toFile(), Map.class);
+        String points = pointsContent(folder);
+        description.put("hash", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((description.get("evaluation") + "\n" + points).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        Files.writeString(json, mapper.writeValueAsString(description));
+        folder.writeState("t-8_seed-1", new PointState(PointState.DONE, 1, "h", null, Map.of("final_loss", 1.0)));
+
+        SweepFolder same = prepare(dir, SWEEP, root);
+        assertThat(same.needsWork("t-8_seed-1")).as("evaluated as the folder said").isFalse();
+        assertThat(same.needsWork("t-8_seed-2")).isTrue();
+        SweepFolder changed = prepare(dir, SWEEP + "set = [\"data.params.size=4\"]\n", root);
+        assertThat(changed.needsWork("t-8_seed-1")).as("evaluation changed").isTrue();
+        assertThat(changed.evaluationIsStale(changed.state("t-8_seed-1").orElseThrow())).isTrue();
+        assertThat(changed.state("t-8_seed-1").orElseThrow().result()).containsEntry("final_loss", 1.0);
+    }
+
+    /** What the content hash covers: every point's name and resolved recipe without the writer's header line. */
+    private static String pointsContent(SweepFolder folder) throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (String name : folder.pointNames()) {
+            String recipe = Files.readString(folder.point(name).resolve("recipe.toml"));
+            content.append(name).append('\n').append(recipe.substring(recipe.indexOf('\n') + 1));
+        }
+        return content.toString();
+    }
+
+    @Test
     void aFolderThatIsNotASweepIsNotUsed() throws Exception {
         Path root = dir.resolve("busy");
         Files.createDirectories(root);
