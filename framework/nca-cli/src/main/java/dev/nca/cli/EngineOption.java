@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class EngineOption {
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = EngineCatalog.AUTO,
-            description = "Compute engine: stencil-gemm, nd4j-reference, or auto (the default engine);"
+            description = "Compute engine: fused, stencil-gemm, nd4j-reference, or auto (the default engine);"
                     + " results agree up to floating-point rounding.")
     private String name = EngineCatalog.AUTO;
 

@@ -1,9 +1,7 @@
 package dev.nca.core.engine;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 
 /** {@link HostArray} of {@code double}. Twin of the other precision: keep both alike. */
 final class DoubleHostArray extends HostArray {
@@ -40,49 +38,13 @@ final class DoubleHostArray extends HostArray {
     }
 
     @Override
-    void readFrom(INDArray source) {
-        check(source);
-        Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
-        source.data().asNioDouble().get(a, 0, a.length);
+    void copyIn(DataBuffer buffer, int from, int to, int n) {
+        buffer.asNioDouble().get(from, a, to, n);
     }
 
     @Override
-    void writeTo(INDArray target) {
-        check(target);
-        Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
-        target.data().asNioDouble().put(a, 0, a.length);
-        Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
-    }
-
-    @Override
-    void readSampleMajor(INDArray source, int batch, int channels, int plane) {
-        check(source);
-        Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
-        java.nio.DoubleBuffer buf = source.data().asNioDouble();
-        for (int b = 0; b < batch; b++) {
-            for (int c = 0; c < channels; c++) {
-                buf.get((b * channels + c) * plane, a, (c * batch + b) * plane, plane);
-            }
-        }
-    }
-
-    @Override
-    void writeSampleMajor(INDArray target, int batch, int channels, int plane) {
-        check(target);
-        Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
-        java.nio.DoubleBuffer buf = target.data().asNioDouble();
-        for (int b = 0; b < batch; b++) {
-            for (int c = 0; c < channels; c++) {
-                buf.put((b * channels + c) * plane, a, (c * batch + b) * plane, plane);
-            }
-        }
-        Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
-    }
-
-    private void check(INDArray x) {
-        if (x.length() != a.length || x.data().length() != a.length || x.ordering() != 'c') {
-            throw new IllegalArgumentException("need a contiguous array of " + a.length + " elements");
-        }
+    void copyOut(DataBuffer buffer, int to, int from, int n) {
+        buffer.asNioDouble().put(to, a, from, n);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.nca.core.engine;
 
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A flat Java-heap array of the run's floating type, with the few loops the engine runs in Java
@@ -37,19 +40,57 @@ abstract class HostArray {
     abstract void copyFrom(HostArray other);
 
     /** Reads a contiguous c-order ND4J array of the same type and length. */
-    abstract void readFrom(INDArray source);
+    final void readFrom(INDArray source) {
+        check(source);
+        Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
+        copyIn(source.data(), 0, 0, length());
+    }
 
     /** Writes into a contiguous c-order ND4J array of the same type and length. */
-    abstract void writeTo(INDArray target);
+    final void writeTo(INDArray target) {
+        check(target);
+        Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
+        copyOut(target.data(), 0, 0, length());
+        Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
+    }
 
     /**
      * Reads a contiguous c-order {@code [B, C, P]} ND4J array of the same type and length into this
      * feature-major {@code [C, B, P]} array, plane by plane, without ND4J temporaries.
      */
-    abstract void readSampleMajor(INDArray source, int batch, int channels, int plane);
+    final void readSampleMajor(INDArray source, int batch, int channels, int plane) {
+        check(source);
+        Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
+        for (int b = 0; b < batch; b++) {
+            for (int c = 0; c < channels; c++) {
+                copyIn(source.data(), (b * channels + c) * plane, (c * batch + b) * plane, plane);
+            }
+        }
+    }
 
     /** Writes this feature-major {@code [C, B, P]} array into a contiguous c-order {@code [B, C, P]} one. */
-    abstract void writeSampleMajor(INDArray target, int batch, int channels, int plane);
+    final void writeSampleMajor(INDArray target, int batch, int channels, int plane) {
+        check(target);
+        Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
+        for (int b = 0; b < batch; b++) {
+            for (int c = 0; c < channels; c++) {
+                copyOut(target.data(), (b * channels + c) * plane, (c * batch + b) * plane, plane);
+            }
+        }
+        Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
+    }
+
+    /** Copies {@code n} elements of a host buffer of this type, from index {@code from} to this array's {@code to}. */
+    abstract void copyIn(DataBuffer buffer, int from, int to, int n);
+
+    /** Copies {@code n} elements of this array, from index {@code from}, into a host buffer of this type at {@code to}. */
+    abstract void copyOut(DataBuffer buffer, int to, int from, int n);
+
+    private void check(INDArray x) {
+        if (x.length() != length() || x.data().length() != length() || x.ordering() != 'c') {
+            throw new IllegalArgumentException("need a contiguous array of " + length() + " elements");
+        }
+    }
 
     /** Whether {@code a} is a contiguous c-order array of {@code dtype} that owns its whole buffer. */
     static boolean plainArray(INDArray a, org.nd4j.linalg.api.buffer.DataType dtype, long length) {
