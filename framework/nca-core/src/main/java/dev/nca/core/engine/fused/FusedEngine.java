@@ -234,11 +234,11 @@ public final class FusedEngine implements NcaEngine {
     }
 
     /**
-     * Copies the first {@code length} values of a state {@code [B, C, S, S]} (C order) into
-     * {@code into}: straight from the buffer of a plain c-order float32 array, else through a
+     * Copies the first {@code length} values of an array (C order, e.g. a state {@code [B, C, S, S]})
+     * into {@code into}: straight from the buffer of a plain c-order float32 array, else through a
      * float32 c-order copy (freed).
      */
-    private static void readFloats(INDArray state, float[] into, int length) {
+    static void readFloats(INDArray state, float[] into, int length) {
         if (state.dataType() == DataType.FLOAT && state.ordering() == 'c' && state.length() == length
                 && state.data().length() == length && state.offset() == 0 && state.elementWiseStride() == 1) {
             state.data().asNioFloat().get(0, into, 0, length);
