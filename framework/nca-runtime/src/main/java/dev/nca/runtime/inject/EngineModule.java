@@ -7,7 +7,7 @@ import dev.nca.core.engine.EngineCatalog;
 import dev.nca.core.engine.EngineFactory;
 import dev.nca.core.engine.StencilGemmEngine;
 import dev.nca.core.engine.StencilGemmEngineFactory;
-
+import dev.nca.core.engine.fused.FusedEngine;
 import dev.nca.core.engine.fused.FusedEngineFactory;
 import dev.nca.core.engine.reference.Nd4jReferenceEngineFactory;
 import java.util.List;
@@ -16,7 +16,9 @@ import java.util.List;
  * Guice bindings for the compute engines: the {@link EngineCatalog} of every engine this host
  * offers (recipes and {@code --engine} select from it by name) and, as {@link EngineFactory},
  * its default. {@code "auto"} runs the fused engine where it supports the model (float32, no
- * alive masking, an activation with float arrays) and the stencil + GEMM engine otherwise. Tests and other builds swap engines by overriding this module, e.g.
+ * alive masking, an activation with float arrays) and the stencil + GEMM engine otherwise (the
+ * quickstart trained by either over four seeds: docs/reproductions.md). Tests and other builds swap
+ * engines by overriding this module, e.g.
  * {@code Modules.override(new EngineModule()).with(myEngines)}.
  */
 public final class EngineModule extends AbstractModule {
@@ -24,11 +26,8 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     EngineCatalog engineCatalog() {
-        // "auto" stays stencil-gemm until the fused engine's training outcome is shown to match on
-        // several quickstart seeds (one seed: 0.32 against 0.19 held-out error at step 1024, see
-        // docs/performance.md); fused is chosen by name meanwhile
         return new EngineCatalog(List.of(new StencilGemmEngineFactory(), new FusedEngineFactory(),
-                new Nd4jReferenceEngineFactory()), List.of(StencilGemmEngine.NAME));
+                new Nd4jReferenceEngineFactory()), List.of(FusedEngine.NAME, StencilGemmEngine.NAME));
     }
 
     @Provides

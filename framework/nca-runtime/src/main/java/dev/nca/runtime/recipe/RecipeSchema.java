@@ -150,10 +150,10 @@ public final class RecipeSchema {
             r -> r.training().threads());
     static final RecipeKey ENGINE = text(TRAINING, "engine", TrainingSection.AUTO_ENGINE, EXTENSION_NAME,
             "an engine name such as \"stencil-gemm\" or \"auto\"",
-            "the compute engine ([architecture](architecture.md#engine-seam)); `\"auto\"` is `stencil-gemm` for"
-                    + " now; `\"fused\"` (float32, no alive masking, an activation with the float-array hook) is"
-                    + " faster and opt-in until its training outcome is confirmed on several seeds. Results agree"
-                    + " between engines up to floating-point rounding; provenance records which engine trained a"
+            "the compute engine ([architecture](architecture.md#engine-seam)); `\"auto\"` is `\"fused\"` where it"
+                    + " applies (float32, no alive masking, an activation with the float-array hook) and"
+                    + " `\"stencil-gemm\"` otherwise. Results agree between engines up to floating-point"
+                    + " rounding; provenance records which engine trained a"
                     + " model", r -> r.training().engine())
             .allowedDoc("`\"auto\"`, `\"fused\"`, `\"stencil-gemm\"`, `\"nd4j-reference\"`");
     static final RecipeKey TAPE_MEMORY = text(TRAINING, "tape_memory", "unlimited", MemorySize.PATTERN,
