@@ -17,7 +17,7 @@ import java.util.List;
  * offers (recipes and {@code --engine} select from it by name) and, as {@link EngineFactory},
  * its default. {@code "auto"} runs the fused engine where it supports the model (float32, no
  * alive masking, an activation with float arrays) and the stencil + GEMM engine otherwise (the
- * quickstart trained by either over four seeds: docs/reproductions.md). Tests and other builds swap
+ * quickstart trained by either over eight seeds: docs/reproductions.md). Tests and other builds swap
  * engines by overriding this module, e.g.
  * {@code Modules.override(new EngineModule()).with(myEngines)}.
  */
