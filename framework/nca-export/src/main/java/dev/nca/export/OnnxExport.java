@@ -1,6 +1,7 @@
 package dev.nca.export;
 
 import dev.nca.api.Boundary;
+import dev.nca.core.model.FloatMatrices;
 import dev.nca.core.model.MaskMode;
 import java.util.List;
 
@@ -59,12 +60,12 @@ public final class OnnxExport {
         String perceptionWeights = g.floats("perception_kernels", new long[] {(long) c * k, 1, 3, 3}, depthwise());
         String z = g.node("Conv", List.of(padded, perceptionWeights), OnnxGraph.Attribute.integer("group", c),
                 OnnxGraph.Attribute.ints("kernel_shape", 3, 3));
-        String w2 = g.floats("w2", new long[] {h, (long) c * k, 1, 1}, transpose(model.w2(), c * k, h));
+        String w2 = g.floats("w2", new long[] {h, (long) c * k, 1, 1}, FloatMatrices.transpose(model.w2(), c * k, h));
         List<String> hiddenInputs = model.b2() == null ? List.of(z, w2)
                 : List.of(z, w2, g.floats("b2", new long[] {h}, model.b2()));
         String a = g.node("Conv", hiddenInputs, OnnxGraph.Attribute.ints("kernel_shape", 1, 1));
         String u = activation(a);
-        String w1 = g.floats("w1", new long[] {c, h, 1, 1}, transpose(model.w1(), h, c));
+        String w1 = g.floats("w1", new long[] {c, h, 1, 1}, FloatMatrices.transpose(model.w1(), h, c));
         String f = g.node("Conv", List.of(u, w1, g.floats("v", new long[] {c}, model.v())),
                 OnnxGraph.Attribute.ints("kernel_shape", 1, 1));
         String masked = g.node("Mul", List.of(f, "update_mask"));
@@ -156,16 +157,5 @@ public final class OnnxExport {
             }
         }
         return w;
-    }
-
-    /** The transpose of a c-order [rows, cols] matrix. */
-    private static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int r = 0; r < rows; r++) {
-            for (int col = 0; col < cols; col++) {
-                t[col * rows + r] = m[r * cols + col];
-            }
-        }
-        return t;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nca.core.engine.fused;
 
+import dev.nca.core.model.FloatMatrices;
 import dev.nca.core.model.NcaParameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,25 +16,14 @@ record FloatWeights(float[] w2, float[] w2t, float[] b2, float[] w1, float[] w1t
     static FloatWeights of(NcaParameters p) {
         float[] w2 = floats(p.w2());
         float[] w1 = floats(p.w1());
-        return new FloatWeights(w2, transpose(w2, (int) p.w2().size(0), (int) p.w2().size(1)),
-                p.b2() == null ? null : floats(p.b2()), w1, transpose(w1, (int) p.w1().size(0), (int) p.w1().size(1)),
-                floats(p.v()));
+        float[] w2t = FloatMatrices.transpose(w2, (int) p.w2().size(0), (int) p.w2().size(1));
+        float[] w1t = FloatMatrices.transpose(w1, (int) p.w1().size(0), (int) p.w1().size(1));
+        return new FloatWeights(w2, w2t, p.b2() == null ? null : floats(p.b2()), w1, w1t, floats(p.v()));
     }
 
     private static float[] floats(INDArray a) {
         float[] out = new float[(int) a.length()];
         FusedEngine.readFloats(a, out, out.length);
         return out;
-    }
-
-    /** {@code [cols][rows]} row-major from {@code [rows][cols]} row-major. */
-    private static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = m[r * cols + c];
-            }
-        }
-        return t;
     }
 }
