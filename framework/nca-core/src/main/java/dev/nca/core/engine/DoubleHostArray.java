@@ -1,5 +1,7 @@
 package dev.nca.core.engine;
 
+import java.nio.Buffer;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 
@@ -38,13 +40,18 @@ final class DoubleHostArray extends HostArray {
     }
 
     @Override
-    void copyIn(DataBuffer buffer, int from, int to, int n) {
-        buffer.asNioDouble().get(from, a, to, n);
+    Buffer view(DataBuffer buffer) {
+        return buffer.asNioDouble();
     }
 
     @Override
-    void copyOut(DataBuffer buffer, int to, int from, int n) {
-        buffer.asNioDouble().put(to, a, from, n);
+    void copyIn(Buffer view, int from, int to, int n) {
+        ((DoubleBuffer) view).get(from, a, to, n);
+    }
+
+    @Override
+    void copyOut(Buffer view, int to, int from, int n) {
+        ((DoubleBuffer) view).put(to, a, from, n);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.nca.core.engine;
 
+import java.nio.Buffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 
@@ -40,13 +42,18 @@ final class FloatHostArray extends HostArray {
     }
 
     @Override
-    void copyIn(DataBuffer buffer, int from, int to, int n) {
-        buffer.asNioFloat().get(from, a, to, n);
+    Buffer view(DataBuffer buffer) {
+        return buffer.asNioFloat();
     }
 
     @Override
-    void copyOut(DataBuffer buffer, int to, int from, int n) {
-        buffer.asNioFloat().put(to, a, from, n);
+    void copyIn(Buffer view, int from, int to, int n) {
+        ((FloatBuffer) view).get(from, a, to, n);
+    }
+
+    @Override
+    void copyOut(Buffer view, int to, int from, int n) {
+        ((FloatBuffer) view).put(to, a, from, n);
     }
 
     @Override

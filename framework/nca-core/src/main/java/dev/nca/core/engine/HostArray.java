@@ -1,5 +1,6 @@
 package dev.nca.core.engine;
 
+import java.nio.Buffer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
@@ -43,14 +44,14 @@ abstract class HostArray {
     final void readFrom(INDArray source) {
         check(source);
         Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
-        copyIn(source.data(), 0, 0, length());
+        copyIn(view(source.data()), 0, 0, length());
     }
 
     /** Writes into a contiguous c-order ND4J array of the same type and length. */
     final void writeTo(INDArray target) {
         check(target);
         Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
-        copyOut(target.data(), 0, 0, length());
+        copyOut(view(target.data()), 0, 0, length());
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
     }
 
@@ -61,9 +62,10 @@ abstract class HostArray {
     final void readSampleMajor(INDArray source, int batch, int channels, int plane) {
         check(source);
         Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
+        Buffer view = view(source.data());
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < channels; c++) {
-                copyIn(source.data(), (b * channels + c) * plane, (c * batch + b) * plane, plane);
+                copyIn(view, (b * channels + c) * plane, (c * batch + b) * plane, plane);
             }
         }
     }
@@ -72,19 +74,23 @@ abstract class HostArray {
     final void writeSampleMajor(INDArray target, int batch, int channels, int plane) {
         check(target);
         Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);
+        Buffer view = view(target.data());
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < channels; c++) {
-                copyOut(target.data(), (b * channels + c) * plane, (c * batch + b) * plane, plane);
+                copyOut(view, (b * channels + c) * plane, (c * batch + b) * plane, plane);
             }
         }
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
     }
 
-    /** Copies {@code n} elements of a host buffer of this type, from index {@code from} to this array's {@code to}. */
-    abstract void copyIn(DataBuffer buffer, int from, int to, int n);
+    /** A NIO view of a host buffer of this type ({@code FloatBuffer} or {@code DoubleBuffer}), made once per copy. */
+    abstract Buffer view(DataBuffer buffer);
 
-    /** Copies {@code n} elements of this array, from index {@code from}, into a host buffer of this type at {@code to}. */
-    abstract void copyOut(DataBuffer buffer, int to, int from, int n);
+    /** Copies {@code n} elements of a {@link #view}, from index {@code from} to this array's {@code to}. */
+    abstract void copyIn(Buffer view, int from, int to, int n);
+
+    /** Copies {@code n} elements of this array, from index {@code from}, into a {@link #view} at {@code to}. */
+    abstract void copyOut(Buffer view, int to, int from, int n);
 
     private void check(INDArray x) {
         if (x.length() != length() || x.data().length() != length() || x.ordering() != 'c') {

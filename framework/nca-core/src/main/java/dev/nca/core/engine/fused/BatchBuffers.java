@@ -19,6 +19,8 @@ final class BatchBuffers {
     final float[] gpad;
     /** State gradient, {@code [B][C][S][S]}. */
     final float[] gx;
+    /** A loss gradient read from ND4J before it is added to {@link #gx}, {@code [B][C][S][S]}. */
+    final float[] gradientScratch;
     private final float[][] pingPong;
     private final float[] scratchMask;
     private final List<float[]> states = new ArrayList<>();
@@ -34,6 +36,7 @@ final class BatchBuffers {
         pad = new float[batch * channels * paddedPlane];
         gpad = new float[pad.length];
         gx = new float[stateLength];
+        gradientScratch = new float[stateLength];
         pingPong = new float[][] {new float[stateLength], new float[stateLength]};
         scratchMask = new float[Math.max(1, maskLength)];
     }

@@ -186,7 +186,7 @@ public final class FusedEngine implements NcaEngine {
             INDArray g = gradients.get(t);
             if (g != null) {
                 checkState(g);
-                float[] add = new float[gx.length];
+                float[] add = buf.gradientScratch;
                 readFloats(g, add, gx.length);
                 for (int i = 0; i < gx.length; i++) {
                     gx[i] += add[i];
