@@ -111,7 +111,9 @@ public final class StoredStates {
             for (int i = 0; i < n; i++) {
                 kept[i] = states[rows[i]];
             }
-            state.array(prefix + "states", Nd4j.stack(0, kept));
+            INDArray stacked = Nd4j.stack(0, kept);
+            state.array(prefix + "states", stacked);
+            stacked.close(); // the builder keeps its own copy
         }
         return state;
     }

@@ -58,7 +58,8 @@ record ScheduleStart(ScheduleRun run, String outcome) {
                 return new ScheduleStart(run, RESTORED);
             } catch (IllegalArgumentException e) {
                 why = "the checkpoint's schedule state does not fit this run (" + e.getMessage() + ")";
-                run = schedule.start(params, context); // a restore that failed half-way must not leak into the run
+                run.close(); // a restore that failed half-way must not leak into the run, nor its arrays
+                run = schedule.start(params, context);
             }
         }
         LOG.warn("schedule '{}' restarts from the data: {}; its propagated states or sample pool start afresh, so "

@@ -21,13 +21,13 @@ public final class SweepStatus {
     private SweepStatus() {
     }
 
+    /** A done point whose evaluation differs from the sweep's now: only its evaluation runs again. */
+    public static final String STALE = "evaluation-out-of-date";
+
     /**
      * @param useSlurm whether to ask squeue/sacct about submitted jobs
      * @return point name to status, in sweep order
      */
-    /** A done point whose evaluation differs from the sweep's now: only its evaluation runs again. */
-    public static final String STALE = "evaluation-out-of-date";
-
     public static Map<String, String> of(SweepFolder folder, boolean useSlurm) {
         List<SlurmJobs.Job> jobs = useSlurm ? SlurmJobs.read(folder) : List.of();
         Optional<Map<String, String>> asked = SlurmQueue.states(jobs);

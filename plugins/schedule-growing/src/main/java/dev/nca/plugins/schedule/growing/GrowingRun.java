@@ -120,7 +120,9 @@ final class GrowingRun implements ScheduleRun {
             for (int i = 0; i < written.length; i++) {
                 states[i] = pool.state(written[i]);
             }
-            state.array(STATES, Nd4j.stack(0, states));
+            INDArray stacked = Nd4j.stack(0, states);
+            state.array(STATES, stacked);
+            stacked.close(); // the builder keeps its own copy
         }
         return Optional.of(state.build());
     }

@@ -174,7 +174,9 @@ final class TransitionsRun implements ScheduleRun {
         int[] keys = IntStream.range(0, fromData.length).filter(k -> !fromData[k]).toArray();
         ScheduleState.Builder state = ScheduleState.builder().ints(KEYS, keys);
         if (keys.length > 0) {
-            state.array(STATES, Nd4j.pullRows(states, 1, keys).reshape(keys.length, context.channels(), size, size));
+            INDArray pulled = Nd4j.pullRows(states, 1, keys);
+            state.array(STATES, pulled.reshape(keys.length, context.channels(), size, size));
+            pulled.close(); // the builder keeps its own copy
         }
         return Optional.of(state.build());
     }
