@@ -98,12 +98,6 @@ abstract class HostArray {
         }
     }
 
-    /** Whether {@code a} is a contiguous c-order array of {@code dtype} that owns its whole buffer. */
-    static boolean plainArray(INDArray a, org.nd4j.linalg.api.buffer.DataType dtype, long length) {
-        return a.dataType() == dtype && a.ordering() == 'c' && a.length() == length && a.data().length() == length
-                && a.offset() == 0 && a.elementWiseStride() == 1;
-    }
-
     /** {@code this[d+j] += g * src[s+j]} for j in [0, n): one stencil row on padded data. */
     abstract void axpy(int d, HostArray src, int s, double g, int n);
 

@@ -254,7 +254,7 @@ public final class StencilGemmEngine implements NcaEngine {
      */
     private void readFeatureMajor(HostArray target, INDArray state) {
         int batch = (int) state.size(0);
-        if (HostArray.plainArray(state, dtype, (long) batch * config.channels() * size * size)) {
+        if (PlainArrays.isPlain(state, dtype, (long) batch * config.channels() * size * size)) {
             target.readSampleMajor(state, batch, config.channels(), size * size);
             return;
         }

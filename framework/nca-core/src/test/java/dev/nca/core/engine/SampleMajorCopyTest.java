@@ -23,7 +23,7 @@ class SampleMajorCopyTest {
     void readAndWriteMatchPermutedCopies(DataType dtype) {
         Nd4j.getRandom().setSeed(7);
         INDArray state = Nd4j.rand(dtype, B, C, S, S);
-        assertThat(HostArray.plainArray(state, dtype, (long) B * C * S * S)).isTrue();
+        assertThat(PlainArrays.isPlain(state, dtype, (long) B * C * S * S)).isTrue();
 
         HostArray host = HostArray.create(dtype, B * C * S * S, FloatRowOps.select());
         host.readSampleMajor(state, B, C, S * S);
@@ -43,12 +43,12 @@ class SampleMajorCopyTest {
     void viewsAndOtherTypesAreNotPlainArrays(DataType dtype) {
         INDArray state = Nd4j.rand(dtype, 2 * B, C, S, S);
         long length = (long) B * C * S * S;
-        assertThat(HostArray.plainArray(state.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(B, 2 * B)), dtype,
+        assertThat(PlainArrays.isPlain(state.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(B, 2 * B)), dtype,
                 length)).as("second half: a view with an offset").isFalse();
-        assertThat(HostArray.plainArray(state, dtype, length)).as("wrong length").isFalse();
+        assertThat(PlainArrays.isPlain(state, dtype, length)).as("wrong length").isFalse();
         DataType other = dtype == DataType.FLOAT ? DataType.DOUBLE : DataType.FLOAT;
-        assertThat(HostArray.plainArray(Nd4j.rand(other, B, C, S, S), dtype, length)).as("other type").isFalse();
-        assertThat(HostArray.plainArray(Nd4j.rand(dtype, C, B, S, S).permute(1, 0, 2, 3), dtype, length))
+        assertThat(PlainArrays.isPlain(Nd4j.rand(other, B, C, S, S), dtype, length)).as("other type").isFalse();
+        assertThat(PlainArrays.isPlain(Nd4j.rand(dtype, C, B, S, S).permute(1, 0, 2, 3), dtype, length))
                 .as("permuted").isFalse();
     }
 }

@@ -4,6 +4,7 @@ import dev.nca.api.ArrayActivation;
 import dev.nca.core.engine.EngineProfile;
 import dev.nca.core.engine.FloatRowOps;
 import dev.nca.core.engine.NcaEngine;
+import dev.nca.core.engine.PlainArrays;
 import dev.nca.core.engine.Rollout;
 import dev.nca.core.engine.UpdateMasks;
 import dev.nca.core.model.MaskMode;
@@ -239,8 +240,7 @@ public final class FusedEngine implements NcaEngine {
      * float32 c-order copy (freed).
      */
     static void readFloats(INDArray state, float[] into, int length) {
-        if (state.dataType() == DataType.FLOAT && state.ordering() == 'c' && state.length() == length
-                && state.data().length() == length && state.offset() == 0 && state.elementWiseStride() == 1) {
+        if (PlainArrays.isPlain(state, DataType.FLOAT, length)) {
             state.data().asNioFloat().get(0, into, 0, length);
             return;
         }
